@@ -1,0 +1,142 @@
+"""Boilerplate patterns of Indonesian news pages: the one place both the text and the HTML path read.
+
+A `Rule` gives a whole line (a text line, or the text of one HTML block) a role:
+
+- ``DROP``: chrome or an insert that may stand anywhere, even inside the body ("Baca juga: ...", a lone
+  "Berita Rekomendasi" heading, page numbers, editor initials such as "(FJR)").
+- ``END``: a block that only stands after the article ("Halaman" pagination, comment disclaimers,
+  copyright, "BERITA LAINNYA", related-title tables): the body stops at the first one.
+
+Generic rules describe the genre; each site profile adds rules for its own template. Metadata lines
+(bylines, dates, "Sumber:", "Topik") are recognised by `cleaners.text`, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Action(Enum):
+    DROP = "drop"
+    END = "end"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    action: Action
+    pattern: re.Pattern[str]
+
+    def matches(self, line: str) -> bool:
+        return bool(self.pattern.search(line))
+
+
+def rule(name: str, action: Action, regex: str, flags: int = re.I) -> Rule:
+    return Rule(name, action, re.compile(regex, flags))
+
+
+DROP, END = Action.DROP, Action.END
+
+#: Rules of the genre, valid on any Indonesian news page.
+GENERIC_RULES: tuple[Rule, ...] = (
+    # In-body "read also" inserts: "Baca juga:", "Baca Juga :", "BacaJuga :", "Baca:", "Simak juga:".
+    rule("read-also", DROP, r"^(baca|lihat|simak)\s*(juga|pula)?\s*:"),
+    rule("read-also", DROP, r"^(artikel|berita)\s+terkait\s*:"),
+    # "Read more" link labels.
+    rule("read-more", DROP, r"^(baca|klik)\s+(selengkapnya|di\s*sini)\b.*$"),
+    rule("read-more", DROP, r"^selengkapnya\s+(baca|klik|simak)\s+di\s*sini\b"),
+    rule("read-more", DROP, r"^klik\s+di\s*sini\s+untuk\b"),
+    rule("read-more", DROP, r"^(lanjut(kan)?\s+membaca|scroll\s+to\s+(continue|resume)|scroll\s+untuk\s+melanjutkan)\b"),
+    # Recommendation / related headings standing alone on a line.
+    rule("recommendation", DROP, r"^(berita|artikel|konten)\s+(rekomendasi|pilihan)$"),
+    rule("recommendation", END, r"^rekomendasi(\s+untuk\s+anda)?$"),
+    rule("related", END, r"^(berita|artikel|video)?\s*(terkait|lainnya|terbaru|terpopuler|populer|pilihan\s+editor)$"),
+    rule("related", END, r"^(most\s+popular|related\s+(news|articles?)|more\s+stories)$"),
+    # Related-title tables: "Title |" rows and "---|" separators.
+    rule("related-table", END, r"^.{0,300}\s\|\s*$"),
+    rule("related-table", END, r"^\s*(-{3,}\s*\|\s*)+$"),
+    # Pagination.
+    rule("pagination", END, r"^halaman$"),
+    rule("pagination", END, r"^halaman\s+(\d+\s*(/|dari)\s*\d+|selanjutnya|berikutnya|sebelumnya)\b"),
+    rule("pagination", END, r"^\d+\s+dari\s+\d+\s+halaman$"),
+    rule("pagination", DROP, r"^(\d{1,3}\s*)+$"),
+    rule("pagination", DROP, r"^(selanjutnya|sebelumnya|berikutnya|next|prev(ious)?|first|last)\s*[»›>]*$"),
+    # Follow / subscribe / app promos.
+    rule("follow", END, r"^(cek|simak|dapatkan|ikuti)\s+(berita|update|informasi|artikel)\b.*\b(google\s+news|whatsapp|telegram|channel)\b"),
+    rule("follow", END, r"^cek\s+berita\s+dan\s+artikel\s+yang\s+lain\s+di\b"),
+    rule("follow", DROP, r"^dapatkan\s+(berita|update)\s+(pilihan|terbaru|terkini)\b"),
+    rule("follow", DROP, r"^(google\s+news|whatsapp|telegram|instagram|facebook|twitter|tiktok|youtube|line)$"),
+    rule("follow", DROP, r"^(ikuti|follow)\s+(kami|us|media\s+sosial)\b"),
+    rule("follow", END, r"^follow\s+us$"),
+    rule("follow", DROP, r"^(gabung|bergabung)\s+(ke|di|dengan)\s+(channel|grup|saluran)\b"),
+    rule("follow", DROP, r"^(install|unduh|download)\s+(aplikasi|app)\b"),
+    rule("follow", DROP, r"^baca\s+(whatsapp|berita\s+di\s+whatsapp)\b"),
+    rule("follow", DROP, r"^(share|bagikan)(\s+(artikel|berita)(\s+ini)?)?\s*:?$"),
+    # Comment blocks and legal footers.
+    rule("comments", END, r"^(kirim|tulis|lihat|tampilkan)\s+komentar\b"),
+    rule("comments", END, r"^isi\s+komentar\s+sepenuhnya\s+(adalah\s+)?tanggung\s+jawab\b"),
+    rule("comments", END, r"^bagaimana\s+(komentarmu|tanggapan\s+anda\s+mengenai\s+artikel\s+ini)\b"),
+    rule("comments", END, r"^(komentar|comments?)\s*(\(\d+\))?$"),
+    rule("copyright", END, r"^(©|\(c\)\s|copyright\b)"),
+    rule("copyright", END, r"\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b"),
+    # Editor initials closing a body: "(FJR)", "(wan/ugo)", "(*)".
+    rule("editor-initials", DROP, r"^\(\s*(\*|[a-z]{2,5}(\s*[/,]\s*[a-z]{2,5})*)\s*\)$"),
+    # Widgets and UI labels that text extraction leaves behind.
+    rule("ui", DROP, r"^(aa|text\s+sizes?|small|medium|large|larger|a-|a\+)$"),
+    rule("ui", DROP, r"^(advertisement|iklan|ads|sponsored|close\s+ads\s*x?|tutup\s+iklan|x)$"),
+    rule("ui", DROP, r"^(loading\.*|memuat\.*|placeholder|comscore|free\s+web\s+hit\s+counter)$"),
+    rule("ui", DROP, r"^(atas|ke\s+atas|back\s+to\s+top|kembali\s+ke\s+atas)$"),
+    rule("ui", DROP, r"^(happy|inspire|confuse|sad|senang|sedih|marah|terkejut|terinspirasi)\d*$"),
+    rule("ui", DROP, r"^[\W_]+$"),
+    rule("newsticker", DROP, r"^(newsticker|breaking\s+news|live\s+report|live\s+streaming)$"),
+)
+
+
+def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
+    """The first rule that matches the whole stripped line."""
+    for r in rules:
+        if r.matches(line):
+            return r
+    return None
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+_TERMINAL = re.compile(r"""[.!?…:;"”’')\]]\s*$""")
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_TERMINAL.search(line))
+
+
+def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:
+    """A run of short lines without sentence punctuation: a keyword/SEO link list or a related-title list."""
+    return len(lines) >= min_run and all(
+        word_count(x) <= max_words and not ends_like_sentence(x) for x in lines
+    )
+
+
+def link_list_indexes(lines: list[str]) -> set[int]:
+    """Positions of link lists among body paragraphs.
+
+    Runs of 3+ short unpunctuated lines are keyword/SEO or related-title lists wherever they stand; at the
+    very end of the body 2 are enough, since a real subheading is followed by a paragraph.
+    """
+    dropped: set[int] = set()
+    run: list[int] = []
+    for index in [*range(len(lines)), None]:
+        if index is not None and is_link_list([lines[index]], min_run=1):
+            run.append(index)
+            continue
+        if len(run) >= 3 or (index is None and len(run) >= 2):
+            dropped.update(run)
+        run = []
+    return dropped

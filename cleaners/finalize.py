@@ -1,0 +1,39 @@
+"""What every path does last: identity, URL-derived facts, title suffix, language, sanity warnings."""
+
+from __future__ import annotations
+
+from .article import Article
+from .dates import date_from_url
+from .language import detect_language
+from .sites import SiteProfile
+from .urls import canonical_url, path_of
+
+
+def finalize(article: Article, profile: SiteProfile | None) -> Article:
+    rule = profile.canonical if profile else None
+    article.canonical_url = canonical_url(article.url, rule)
+    if article.title and profile and profile.title_suffix:
+        article.title = profile.title_suffix.sub("", article.title).strip() or article.title
+    if article.published is None:
+        url_date = date_from_url(article.url)
+        if url_date:
+            article.published = url_date.iso_date()
+    if article.section is None and profile and profile.url_section and article.url:
+        match = profile.url_section.search(path_of(article.url))
+        if match:
+            article.section = match.group("section")
+    article.tags = _unique(article.tags)
+    article.language = detect_language(article.body) if article.paragraphs else None
+    if not article.paragraphs:
+        article.warnings.append("no article body found")
+    return article
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out

@@ -1,0 +1,37 @@
+"""JatimTIMES network: jatimtimes.com, its regional subdomains and malangtimes.com; desktop and AMP
+(see shared/research/sites.md §4)."""
+
+import re
+
+from ..boilerplate import DROP, END, rule
+from ..urls import CanonicalRule
+from .profile import SiteProfile, sig
+
+PROFILE = SiteProfile(
+    name="jatimtimes",
+    hosts=(r"(?:[\w-]+\.)*jatimtimes\.com", r"(?:www\.)?malangtimes\.com"),
+    signatures=(
+        sig(r"\b[A-Z]+TIMES\s*[-–]", 3),
+        sig(r"(?i)\bjatim\s?times\b", 2),
+        sig(r"^\d{1,2} - [A-Z][a-z]{2} - \d{4}, \d{1,2}:\d{2}\s*$", 3),
+        sig(r"^Baca Juga\s:\s", 1),
+        sig(r"^Topik\s*$", 1),
+    ),
+    rules=(
+        # The AMP page cuts the article with a "Baca Selengkapnya" link to the desktop page.
+        rule("read-more", END, r"^baca\s+selengkapnya$"),
+        rule("follow", END, r"^update\s+berita\s+jatim\s+times\s+network\b"),
+        rule("follow", DROP, r"\blangganan\s+google\s+news\s+jatimtimes\b"),
+        rule("ui", DROP, r"^jatim\s+times\s+network\s+logo$"),
+        # Site-wide filler blurb about the province printed under every article (sites.md §5).
+        rule("site-blurb", DROP, r"^jawa\s+timur\s+merupakan\s+salah\s+satu\s+provinsi\s+dengan\s+pertumbuhan\s+ekonomi\b"),
+    ),
+    brand_lines=re.compile(r"^([a-z]+times(\.com)?|jatim\s+times(\s+network)?)$", re.I),
+    twelve_hour_clock_url=re.compile(r"^/amp/"),
+    title_suffix=re.compile(r"\s+-\s+[\w ]*TIMES\w*$", re.I),
+    canonical=CanonicalRule(
+        host_map=((r"(?:www\.)?jatimtimes\.com", "jatimtimes.com"),),
+        id_path=r"/baca/(?P<id>\d+)(?:/|$)",
+        id_template="/baca/{id}",
+    ),
+)

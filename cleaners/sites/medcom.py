@@ -1,0 +1,28 @@
+"""Medcom.id: www and m. (see shared/research/sites.md §2)."""
+
+import re
+
+from ..boilerplate import END, rule
+from ..urls import CanonicalRule
+from .profile import SiteProfile, sig
+
+PROFILE = SiteProfile(
+    name="medcom",
+    hosts=(r"(?:www\.|m\.)?medcom\.id",),
+    signatures=(
+        sig(r"\bmedcom\.id\b", 2, re.I | re.M),
+        sig(r"^[^\n•]{3,60}\s•\s\d{1,2}\s+[A-Za-z]+\s+\d{4}\s+\d{1,2}:\d{2}\s*$", 3),
+        sig(r"^Cek Berita dan Artikel yang lain di\s*$", 2),
+        sig(r"^Bagaimana tanggapan anda mengenai artikel ini\?", 2),
+    ),
+    rules=(
+        rule("follow", END, r"^ikuti\s+media\s+sosial\s+medcom"),
+        rule("reactions", END, r"^bagaimana\s+tanggapan\s+anda\b"),
+    ),
+    brand_lines=re.compile(r"^(medcom(\.id)?|medcom\s+(files|hub))$", re.I),
+    dated_byline_is_author=True,
+    url_section=re.compile(r"^/(?P<section>[a-z][a-z-]+)/[a-z-]+/[a-z0-9]{8}-"),
+    title_suffix=re.compile(r"\s+[-|]\s+Medcom(\.id)?$", re.I),
+    canonical=CanonicalRule(host_map=((r"(?:m\.)?medcom\.id", "www.medcom.id"),)),
+)
+

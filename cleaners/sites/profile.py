@@ -1,0 +1,54 @@
+"""What a site family's profile declares. Profiles are data; the cleaning code reads them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..boilerplate import Rule
+from ..urls import CanonicalRule
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A regex that, found in a saved page without a URL, hints at the family; `weight` says how strongly."""
+
+    pattern: re.Pattern[str]
+    weight: float = 1.0
+
+
+def sig(regex: str, weight: float = 1.0, flags: int = re.M) -> Signature:
+    return Signature(re.compile(regex, flags), weight)
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    #: Host names of the family (full-match regexes on the lower-cased host).
+    hosts: tuple[str, ...]
+    #: Text signatures that recognise a page of the family without a URL.
+    signatures: tuple[Signature, ...] = ()
+    #: Template boilerplate beyond the generic rules.
+    rules: tuple[Rule, ...] = ()
+    #: Lines that name the site itself (logo text, brand labels): dropped wherever they stand.
+    brand_lines: re.Pattern[str] | None = None
+    #: A short topic label printed right above the title is a tag (Tribun's kicker).
+    kicker_is_tag: bool = False
+    #: A line opening the image block (Tribun's "zoom-in <title>"): a short credit line and the caption follow.
+    image_block: re.Pattern[str] | None = None
+    #: "Name • date" / "Name - date" bylines name the author (medcom), rather than a section label.
+    dated_byline_is_author: bool = False
+    #: On URLs matching this, times are printed on a 12-hour clock without AM/PM and the URL's HHMMSS
+    #: resolves them (jatimtimes AMP).
+    twelve_hour_clock_url: re.Pattern[str] | None = None
+    #: The section as the URL path names it (a regex with a `section` group on the path).
+    url_section: re.Pattern[str] | None = None
+    #: ` - Site Name` style suffixes to strip from titles.
+    title_suffix: re.Pattern[str] | None = None
+    canonical: CanonicalRule = field(default_factory=CanonicalRule)
+
+    def matches_host(self, host: str) -> bool:
+        return any(re.fullmatch(pattern, host) for pattern in self.hosts)
+
+    def signature_score(self, text: str) -> float:
+        return sum(s.weight for s in self.signatures if s.pattern.search(text))

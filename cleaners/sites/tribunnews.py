@@ -1,0 +1,35 @@
+"""Tribunnews: www, m., AMP and the regional subdomains (see shared/research/sites.md §1)."""
+
+import re
+
+from ..boilerplate import DROP, rule
+from ..urls import CanonicalRule
+from .profile import SiteProfile, sig
+
+PROFILE = SiteProfile(
+    name="tribunnews",
+    hosts=(r"(?:[\w-]+\.)*tribunnews\.com",),
+    signatures=(
+        sig(r"\bTRIBUNNEWS\.COM\b", 3),
+        sig(r"TRIBUN[A-Z]+\.COM\s*[,-]", 2),
+        sig(r"(?i)\bTribun(news|X|[A-Z][a-z]+)\b", 1),
+        sig(r"^zoom-in\s", 2),
+        sig(r"^Isi komentar sepenuhnya adalah tanggung jawab pengguna", 1),
+        sig(r"a subsidiary of KG Media", 1),
+    ),
+    rules=(
+        # Header promo of the m. and www templates.
+        rule("promo", DROP, r"^nikmati\s+berita\s+interaktif\b"),
+        rule("promo", DROP, r"^baca\s+whatsapp\s+tribun"),
+        # "Laporan Wartawan Tribunnews.com Nama" reporter line at the top of the body.
+        rule("reporter-line", DROP, r"^laporan\s+(wartawan|reporter|koresponden)\s+\S+\.(com|co\.id)\b"),
+        rule("page-break", DROP, r"^\d+\s*dari\s*\d+\s*halaman$"),
+    ),
+    brand_lines=re.compile(r"^(tribun\w*(\.com)?|tribunnews(\.com)?|tribun\s+network)$", re.I),
+    kicker_is_tag=True,
+    url_section=re.compile(r"^/(?:amp/)?(?P<section>[a-z][a-z-]+)/(?:\d{4}/\d{2}/\d{2}|\d+)/"),
+    image_block=re.compile(r"^zoom-in\b", re.I),
+    title_suffix=re.compile(r"\s+[-|]\s+Tribun[\w.]*(\s+\w+)?$", re.I),
+    canonical=CanonicalRule(host_map=((r"m\.tribunnews\.com", "www.tribunnews.com"),)),
+)
+

@@ -40,6 +40,14 @@ def rule(name: str, action: Action, regex: str, flags: int = re.I) -> Rule:
 
 DROP, END = Action.DROP, Action.END
 
+#: Section names of Indonesian news menus (for recognising a menu line).
+SECTION_NAMES = (
+    "Nasional|Internasional|Dunia|Regional|Daerah|Metro|Megapolitan|Ekonomi|Bisnis|Keuangan|Olahraga|Sport|"
+    "Sports|Bola|Hiburan|Seleb|Selebriti|Entertainment|Lifestyle|Gaya|Teknologi|Tekno|Otomotif|Kesehatan|"
+    "Health|Pendidikan|Edukasi|Wisata|Travel|Kuliner|Opini|Video|Foto|Politik|Hukum|Peristiwa|News|Berita|"
+    "Agama|Sains|Properti|Humaniora|Jateng|Jatim|Jabar"
+)
+
 #: Rules of the genre, valid on any Indonesian news page.
 GENERIC_RULES: tuple[Rule, ...] = (
     # In-body "read also" inserts: "Baca juga:", "Baca Juga :", "BacaJuga :", "Baca:", "Simak juga:".
@@ -69,7 +77,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     rule("follow", END, r"^cek\s+berita\s+dan\s+artikel\s+yang\s+lain\s+di\b"),
     rule("follow", DROP, r"^dapatkan\s+(berita|update)\s+(pilihan|terbaru|terkini)\b"),
     rule("follow", DROP, r"^(google\s+news|whatsapp|telegram|instagram|facebook|twitter|tiktok|youtube|line)$"),
-    rule("follow", DROP, r"^(ikuti|follow)\s+(kami|us|media\s+sosial)\b"),
+    rule("follow", DROP, r"^(ikuti|follow)\s+(kami|media\s+sosial)\b"),
     rule("follow", END, r"^follow\s+us$"),
     rule("follow", DROP, r"^(gabung|bergabung)\s+(ke|di|dengan)\s+(channel|grup|saluran)\b"),
     rule("follow", DROP, r"^(install|unduh|download)\s+(aplikasi|app)\b"),
@@ -91,6 +99,12 @@ GENERIC_RULES: tuple[Rule, ...] = (
     rule("ui", DROP, r"^(atas|ke\s+atas|back\s+to\s+top|kembali\s+ke\s+atas)$"),
     rule("ui", DROP, r"^(happy|inspire|confuse|sad|senang|sedih|marah|terkejut|terinspirasi)\d*$"),
     rule("ui", DROP, r"^[\W_]+$"),
+    # Breadcrumbs ("Beranda > Nasional > Politik", "Home / Baca / Peristiwa") and section menus: a run of
+    # capitalised section names without sentence punctuation.
+    rule("menu", DROP, r"^(home|beranda|index|indeks)\s*[>/»›|]"),
+    rule("menu", DROP, rf"^(?=(?:.*\b(?:{SECTION_NAMES})\b){{3}})(?:[A-Z0-9][\w.&'-]*\s*)+$", flags=0),
+    # A URL slug printed as text (image alt on kompas.tv desktop).
+    rule("slug", DROP, r"^[a-z0-9]+(-[a-z0-9]+){3,}$", flags=0),
     rule("newsticker", DROP, r"^(newsticker|breaking\s+news|live\s+report|live\s+streaming)$"),
 )
 
@@ -110,6 +124,11 @@ def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+def is_short(line: str, max_words: int) -> bool:
+    """At most `max_words` words; cheap on huge lines."""
+    return len(line) <= max_words * 40 and word_count(line) <= max_words
+
+
 _TERMINAL = re.compile(r"""[.!?…:;"”’')\]]\s*$""")
 
 
@@ -119,9 +138,7 @@ def ends_like_sentence(line: str) -> bool:
 
 def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:
     """A run of short lines without sentence punctuation: a keyword/SEO link list or a related-title list."""
-    return len(lines) >= min_run and all(
-        word_count(x) <= max_words and not ends_like_sentence(x) for x in lines
-    )
+    return len(lines) >= min_run and all(is_short(x, max_words) and not ends_like_sentence(x) for x in lines)
 
 
 def link_list_indexes(lines: list[str]) -> set[int]:

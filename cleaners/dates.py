@@ -36,7 +36,7 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(sorted((re.escape(d) for d in DAYS), key=len, reverse=True))
 _ZONE_RE = "|".join(sorted(ZONES, key=len, reverse=True))
 _TIME = r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?"
-_TAIL = rf"(?:\s*,?\s*(?:pukul\s+)?{_TIME})?(?:\s*(?P<zone>{_ZONE_RE})\b)?"
+_TAIL = rf"(?:\s*[,|–-]?\s*(?:pukul\s+)?{_TIME})?(?:\s*(?P<zone>{_ZONE_RE})\b)?"
 
 _PATTERNS = [
     # ISO 8601, as in JSON-LD and meta tags.

@@ -59,9 +59,13 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+#: Metadata lines (bylines, dates, source) are short; longer lines are never read as one.
+MAX_META_CHARS = 300
+
+
 def is_byline(line: str) -> bool:
     """A line that starts with a role word: "Penulis: X", "Editor :", "Reporter" (a label alone)."""
-    return bool(_BYLINE_START.match(line)) and word_count(line) <= 24
+    return len(line) <= MAX_META_CHARS and bool(_BYLINE_START.match(line)) and word_count(line) <= 24
 
 
 def parse_byline(line: str) -> Byline:
@@ -71,8 +75,9 @@ def parse_byline(line: str) -> Byline:
     for index, token in enumerate(tokens):
         end = tokens[index + 1].start() if index + 1 < len(tokens) else len(line)
         role = token.group(1).lower()
-        names = split_names(line[token.end():end])
-        if not names:
+        segment = line[token.end():end]
+        names = split_names(segment)
+        if not segment.strip(" |-–—•·,:"):
             result.open_roles.append(role)
         elif role in EDITOR_ROLES:
             result.editors.extend(names)
@@ -108,6 +113,8 @@ _UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|updated?)\b", re.I)
 
 def parse_date_line(line: str, max_label_words: int = 6) -> DateLine | None:
     """A line that is a date, maybe with a short label ("Kompas dunia | 11 Oktober 2024, 15:32 WIB")."""
+    if len(line) > MAX_META_CHARS:
+        return None
     found = find_date(line)
     if not found:
         return None
@@ -138,7 +145,7 @@ _TRAILING_PARENS = re.compile(r"\(([^()]{1,160})\)\s*\.?$")
 
 def has_photo_credit(line: str) -> bool:
     """A caption closing with a photo credit: "(Foto: X)", "(Sumber: X)", "(AFP)", "(KOMPAS.com/Nama)"."""
-    match = _TRAILING_PARENS.search(line)
+    match = _TRAILING_PARENS.search(line[-200:])
     if not match:
         return False
     inner = match.group(1).strip()
@@ -153,11 +160,12 @@ def is_credit_line(line: str) -> bool:
 # ---------------------------------------------------------------------------------------- source and tags
 
 _SOURCE = re.compile(r"^sumber\s*:\s*(?P<value>.{2,80})$", re.I)
-_TAGS_LABEL = re.compile(r"^(topik|tags?|topik\s+terkait|kata\s+kunci|label|keywords?)\s*:?\s*(?P<value>.*)$", re.I)
+_TAGS_LABEL = re.compile(
+    r"^(topik|tags?|topik\s+terkait|kata\s+kunci|label|keywords?)\s*(?::\s*(?P<value>.*))?$", re.I)
 
 
 def parse_source(line: str) -> str | None:
-    match = _SOURCE.match(line)
+    match = _SOURCE.match(line) if len(line) <= MAX_META_CHARS else None
     if not match:
         return None
     value = match.group("value").strip(" .")
@@ -169,7 +177,7 @@ def parse_tags_label(line: str) -> str | None:
     match = _TAGS_LABEL.match(line)
     if not match or word_count(line) > 40:
         return None
-    return match.group("value")
+    return match.group("value") or ""
 
 
 def split_tags(text: str) -> list[str]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from . import lines as L
 from .article import Article
-from .boilerplate import GENERIC_RULES, Action, Rule, first_match, link_list_indexes, word_count
+from .boilerplate import GENERIC_RULES, Action, Rule, first_match, is_short, link_list_indexes, word_count
 from .dates import date_from_url, resolve_12h_clock
 from .finalize import finalize
 from .sites import SiteProfile, find_profile
@@ -39,6 +40,10 @@ class Role(Enum):
 
 #: How far down the page the title may stand (in non-empty lines).
 TITLE_WINDOW = 30
+#: A line longer than this is never taken as the title.
+MAX_TITLE_CHARS = 300
+#: A standfirst is a sentence, not a label.
+SUMMARY_MIN_WORDS = 8
 #: Subheadings are short and carry no sentence punctuation.
 SUBHEADING_MAX_WORDS = 14
 
@@ -48,6 +53,14 @@ class Line:
     text: str
     rule: Rule | None = None
     role: Role | None = None
+
+    @cached_property
+    def byline(self) -> bool:
+        return L.is_byline(self.text)
+
+    @cached_property
+    def dated(self) -> L.DateLine | None:
+        return L.parse_date_line(self.text)
 
 
 @dataclass
@@ -89,12 +102,11 @@ def _prepare(text: str, profile: SiteProfile | None) -> list[Line]:
 
 def _is_free(line: Line) -> bool:
     """Not claimed by a boilerplate rule or as chrome, and not a metadata line."""
-    return (line.rule is None and line.role is None and not L.is_byline(line.text)
-            and L.parse_date_line(line.text) is None)
+    return line.rule is None and line.role is None and not line.byline and line.dated is None
 
 
 def _headline_like(text: str) -> bool:
-    return 5 <= word_count(text) <= 40 and not text.endswith(".") and not L.has_photo_credit(text)
+    return is_short(text, 40) and word_count(text) >= 5 and not text.endswith(".") and not L.has_photo_credit(text)
 
 
 def _find_title(page: _Page) -> int | None:
@@ -110,18 +122,20 @@ def _find_title(page: _Page) -> int | None:
         best = max(window, key=lambda i: (overlap(i), -i))
         if overlap(best) >= 0.6:
             return best
-    return next((i for i in window if _headline_like(page.lines[i].text)), window[0])
+    fallback = window[0] if len(page.lines[window[0]].text) <= MAX_TITLE_CHARS else None
+    return next((i for i in window if _headline_like(page.lines[i].text)), fallback)
 
 
 def _read(page: _Page) -> None:
     lines, article = page.lines, page.article
     title_at = _find_title(page)
     if title_at is None:
-        return
-    lines[title_at].role = Role.TITLE
-    article.title = lines[title_at].text
-    _read_above_title(page, title_at)
-    body_at = _read_header(page, title_at + 1)
+        body_at = 0
+    else:
+        lines[title_at].role = Role.TITLE
+        article.title = lines[title_at].text
+        _read_above_title(page, title_at)
+        body_at = _read_header(page, title_at + 1)
     end_at = _read_body(page, body_at)
     _read_tail(page, end_at)
     article.authors = _unique(page.byline.authors)
@@ -136,12 +150,14 @@ def _read_above_title(page: _Page, title_at: int) -> None:
             and not above.text.endswith(".") and not L.has_photo_credit(above.text) and word_count(above.text) <= 8:
         above.role = Role.KICKER
         article.tags.append(above.text)
-    for line in page.lines[:title_at]:
+    for i, line in enumerate(page.lines[:title_at]):
         if line.role is Role.KICKER:
             continue
         if not _is_free(line):
             line.role = line.role or Role.CHROME
-        elif article.image_caption is None and L.has_photo_credit(line.text):
+        elif article.image_caption is None and (
+                L.has_photo_credit(line.text) or L.same_text(line.text, page.lines[i + 1].text)):
+            # A caption shows its credit, or stands twice (the image's alt text, then the caption).
             line.role = Role.CAPTION
             article.image_caption = line.text
         elif L.same_text(line.text, article.image_caption):
@@ -153,9 +169,9 @@ def _read_above_title(page: _Page, title_at: int) -> None:
 def _is_meta(page: _Page, i: int) -> bool:
     if i >= len(page.lines):
         return False
-    text = page.lines[i].text
+    line = page.lines[i]
     image_block = page.profile.image_block if page.profile else None
-    return L.is_byline(text) or L.parse_date_line(text) is not None or bool(image_block and image_block.match(text))
+    return line.byline or line.dated is not None or bool(image_block and image_block.match(line.text))
 
 
 def _read_header(page: _Page, start: int) -> int:
@@ -172,11 +188,11 @@ def _read_header(page: _Page, start: int) -> int:
             return i
         elif L.same_text(text, article.title):
             line.role = Role.BOILERPLATE  # the title again, as an image alt or share label
-        elif L.is_byline(text):
+        elif line.byline:
             i = _take_byline(page, i)
             meta_seen = True
             continue
-        elif (dated := L.parse_date_line(text)) is not None:
+        elif (dated := line.dated) is not None:
             _take_date(page, dated)
             line.role = Role.DATE
             meta_seen = True
@@ -190,9 +206,12 @@ def _read_header(page: _Page, start: int) -> int:
             article.image_caption = text
         elif L.same_text(text, article.image_caption):
             line.role = Role.CAPTION
-        elif not meta_seen and article.summary is None and (_is_meta(page, i + 1) or _is_meta(page, i + 2)):
-            line.role = Role.SUMMARY
-            article.summary = text
+        elif not meta_seen and (_is_meta(page, i + 1) or _is_meta(page, i + 2)):
+            if article.summary is None and word_count(text) >= SUMMARY_MIN_WORDS:
+                line.role = Role.SUMMARY
+                article.summary = text
+            else:
+                line.role = Role.BOILERPLATE  # a label between title and byline ("Nama - Situs")
         else:
             return i
         i += 1
@@ -258,14 +277,14 @@ def _read_body(page: _Page, start: int) -> int:
             break
         if line.role is Role.CHROME or line.rule:
             line.role = Role.BOILERPLATE
-        elif L.is_byline(text):
+        elif line.byline:
             if body:
                 break  # a byline after the paragraphs closes the article (kompas.tv)
             i = _take_byline(page, i)
             continue
-        elif L.parse_source(text) and body:
-            break
-        elif (dated := L.parse_date_line(text)) is not None and word_count(text) <= 12:
+        elif body and (L.parse_source(text) or L.parse_tags_label(text) is not None):
+            break  # "Sumber:" and "Topik"/"Tags" blocks follow the article
+        elif (dated := line.dated) is not None and word_count(text) <= 12:
             line.role = Role.DATE
             if article.published is None:
                 _take_date(page, dated)
@@ -293,7 +312,7 @@ def _assemble(page: _Page, body: list[int]) -> list[str]:
             lines[index].role = Role.BOILERPLATE
             continue
         seen.add(key)
-        if word_count(text) <= SUBHEADING_MAX_WORDS and not L.has_photo_credit(text) \
+        if is_short(text, SUBHEADING_MAX_WORDS) and not L.has_photo_credit(text) \
                 and not text.endswith((".", "!", "?", '"', "”", ":")):
             lines[index].role = Role.SUBHEADING
         paragraphs.append(text)
@@ -307,7 +326,7 @@ def _read_tail(page: _Page, start: int) -> None:
     while i < len(lines):
         line, text = lines[i], lines[i].text
         line.role = line.role or Role.TAIL
-        if L.is_byline(text):
+        if line.byline:
             i = _take_byline(page, i)
             continue
         source = L.parse_source(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..urls import host_of
 from . import jatimtimes, kompastv, medcom, tribunnews
-from .profile import SiteProfile
+from .profile import SiteProfile, signature_sample
 
 PROFILES: tuple[SiteProfile, ...] = (
     tribunnews.PROFILE,
@@ -30,7 +30,8 @@ def profile_for_url(url: str | None) -> SiteProfile | None:
 
 def profile_for_text(text: str) -> SiteProfile | None:
     """The family whose signatures score best on a page text, if any scores enough."""
-    scored = sorted(((p.signature_score(text), i) for i, p in enumerate(PROFILES)), reverse=True)
+    sample = signature_sample(text)
+    scored = sorted(((p.signature_score(sample), i) for i, p in enumerate(PROFILES)), reverse=True)
     score, index = scored[0]
     return PROFILES[index] if score >= MIN_SIGNATURE_SCORE else None
 

@@ -52,3 +52,8 @@ class SiteProfile:
 
     def signature_score(self, text: str) -> float:
         return sum(s.weight for s in self.signatures if s.pattern.search(text))
+
+
+def signature_sample(text: str, head: int = 60_000, tail: int = 20_000) -> str:
+    """Where templates put their marks: the page's top (header, byline) and bottom (footer)."""
+    return text if len(text) <= head + tail else text[:head] + "\n" + text[-tail:]

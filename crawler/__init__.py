@@ -1,0 +1,1 @@
+"""Saring's Scrapy project: spiders find article pages; `cleaners` turns them into records."""

@@ -1,0 +1,1 @@
+"""Spiders, one per site family (added with the crawler issue)."""

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+SARING = [sys.executable, "-m", "cleaners.cli"]
+
+#: Fields the issue asks to compare for every fixture.
+COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")
+
+
+def load_expected() -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "expected").glob("*.json"))]
+
+
+def paragraphs(body: str | list[str]) -> list[str]:
+    parts = body if isinstance(body, list) else body.split("\n\n")
+    return [" ".join(p.split()) for p in parts]
+
+
+def run_saring(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([*SARING, *args], capture_output=True, text=True, cwd=kwargs.pop("cwd", ROOT),
+                          env=env, **kwargs)
+
+
+@pytest.fixture(params=load_expected(), ids=lambda e: e["fixture"])
+def expected(request) -> dict:
+    return request.param

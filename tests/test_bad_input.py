@@ -1,0 +1,134 @@
+"""Bad input gives clear one-line error records; the run goes on and other inputs are still cleaned."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from cleaners import clean
+from cleaners.decode import NotText, decode_bytes
+
+from .conftest import FIXTURES, run_saring
+
+GOOD = FIXTURES / "text" / "004_69ee16c09114b4dc.txt"
+
+
+def records_by_name(stdout: str) -> dict[str, dict]:
+    return {Path(r["input"]).name: r for r in map(json.loads, stdout.splitlines())}
+
+
+def assert_error_record(record: dict) -> None:
+    assert record["error"] and "\n" not in record["error"]
+    assert record["body"] == "" and record["title"] is None and record["authors"] == []
+
+
+def test_bad_files_among_good_ones(tmp_path):
+    (tmp_path / "a_empty.txt").write_bytes(b"")
+    (tmp_path / "b_blank.txt").write_bytes(b"  \n\n \t\n")
+    (tmp_path / "c_garbage.html").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "d_good.txt").write_bytes(GOOD.read_bytes())
+    result = run_saring("clean", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    records = records_by_name(result.stdout)
+    for name in ("a_empty.txt", "b_blank.txt", "c_garbage.html", "missing.txt"):
+        assert_error_record(records[name])
+    assert "empty input" in records["a_empty.txt"]["error"]
+    assert "binary" in records["c_garbage.html"]["error"]
+    assert "no such file" in records["missing.txt"]["error"]
+    assert "error" not in records["d_good.txt"] and records["d_good.txt"]["site"] == "kompastv"
+    assert len(result.stderr.strip().splitlines()) == 5  # four one-line errors and the summary
+
+
+def test_cp1252_and_latin1_bytes(tmp_path):
+    cp1252 = ("Judul Berita Kafe yang Cukup Panjang Sekali\n"
+              "Pengunjung kafe menyebut menu \u201cspesial\u201d itu seharga \u20ac5 \u2013 cukup murah.\n").encode("cp1252")
+    latin1 = ('<html><head><meta charset="iso-8859-1"><title>Berita Caf\u00e9</title></head><body>'
+              '<article><p>Pengunjung caf\u00e9 menikmati kopi \u00e0 la mode sambil membaca berita pagi.</p>'
+              '<p>Pemilik caf\u00e9 berencana membuka cabang baru di kota lain tahun depan.</p></article>'
+              '</body></html>').encode("latin-1")
+    assert "\u201cspesial\u201d" in clean(cp1252).body
+    assert "\u20ac5 \u2013 cukup" in clean(cp1252).body
+    assert "caf\u00e9 menikmati kopi \u00e0 la mode" in clean(latin1).body
+    (tmp_path / "cp.txt").write_bytes(cp1252)
+    (tmp_path / "l1.html").write_bytes(latin1)
+    result = run_saring("clean", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert all("error" not in r for r in records_by_name(result.stdout).values())
+
+
+def test_decode_never_raises_on_text_bytes():
+    assert decode_bytes(b"caf\xe9 \x81\x8d\x8f\x90\x9d ok") == "caf\u00e9 \x81\x8d\x8f\x90\x9d ok"
+    assert decode_bytes("teks".encode("utf-8-sig")) == "teks"
+    assert decode_bytes("teks".encode("utf-16")) == "teks"
+    with pytest.raises(NotText):
+        decode_bytes(b"\x00\x01\x02binary")
+
+
+def test_twenty_megabyte_single_line(tmp_path):
+    words = ("presiden", "berita", "rusia", "ukraina", "korea", "utara", "militer", "pasukan")
+    line = " ".join(words[i % 8] for i in range(3_000_000))[:20_000_000]
+    big = tmp_path / "big.txt"
+    big.write_text(line)
+    result = run_saring("clean", str(big), str(GOOD))
+    assert result.returncode == 0, result.stderr
+    records = records_by_name(result.stdout)
+    assert len(records["big.txt"]["body"]) == 20_000_000
+    assert records["big.txt"]["title"] is None
+    assert records[GOOD.name]["site"] == "kompastv"
+
+
+def _run_cli_as_nobody(args: list[str]) -> int:
+    """Run `saring` in a forked child that drops root, so the kernel really refuses the read.
+
+    The interpreter lives under /root (mode 0700), so a fresh `nobody` process could not even start it;
+    a fork of this already-loaded interpreter can.
+    """
+    from cleaners.cli import main
+
+    clean(GOOD.read_bytes())  # load lazily imported modules and langdetect's profiles while still root
+    pid = os.fork()
+    if pid == 0:  # child
+        code = 99
+        try:
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            code = main(args)
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX only")
+def test_directory_without_permission():
+    base = Path(tempfile.mkdtemp(prefix="saring-perm-"))
+    try:
+        (base / "locked").mkdir()
+        shutil.copy(GOOD, base / "locked" / "x.txt")
+        shutil.copy(GOOD, base / "ok.txt")
+        os.chmod(base / "locked", 0)
+        os.chmod(base, 0o755)
+        os.chmod(base / "ok.txt", 0o644)
+        outdir = base / "out"
+        outdir.mkdir(mode=0o777)
+        os.chmod(outdir, 0o777)
+        out = outdir / "records.jsonl"
+        if os.geteuid() == 0:
+            code = _run_cli_as_nobody(["clean", str(base / "locked"), str(base / "ok.txt"), "-o", str(out)])
+        else:
+            code = run_saring("clean", str(base / "locked"), str(base / "ok.txt"), "-o", str(out)).returncode
+        assert code == 1
+        records = [json.loads(x) for x in out.read_text().splitlines()]
+        errors = [r for r in records if "error" in r]
+        assert len(errors) == 1 and "locked" in errors[0]["input"]
+        assert "permission denied" in errors[0]["error"].lower()
+        assert any(r["input"].endswith("ok.txt") and "error" not in r for r in records)
+    finally:
+        os.chmod(base / "locked", 0o755)
+        shutil.rmtree(base)

@@ -1,0 +1,211 @@
+"""Each rule family on lines the fixtures do not contain."""
+
+import pytest
+
+from cleaners import lines as L
+from cleaners.boilerplate import GENERIC_RULES, Action, first_match, link_list_indexes
+from cleaners.sites import find_profile, profile_for_text, profile_for_url
+from cleaners.sites.jatimtimes import PROFILE as JATIMTIMES
+from cleaners.sites.medcom import PROFILE as MEDCOM
+from cleaners.sites.tribunnews import PROFILE as TRIBUN
+from cleaners.urls import canonical_url, slug_words
+
+
+def action(line, extra=()):
+    found = first_match(line, (*extra, *GENERIC_RULES))
+    return found.action if found else None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juga: Harga Beras Naik Lagi di Pasar Induk",
+        "Baca Juga : Gunung Semeru Kembali Erupsi",
+        "BacaJuga : Daftar Pemenang Lomba",
+        "Baca: Menteri Umumkan Kebijakan Baru",
+        "BACA JUGA: Banjir Rendam Ratusan Rumah",
+        "Simak juga: Video Kebakaran Pasar",
+        "Berita Rekomendasi",
+        "Baca selengkapnya di sini",
+        "Selengkapnya baca di sini",
+        "Klik di sini untuk membaca artikel",
+        "(FJR)",
+        "(wan/ugo)",
+        "Google News",
+        "Dapatkan Berita Pilihan",
+        "Ikuti kami di",
+        "Text Sizes",
+        "Close Ads x",
+        "> >",
+        "comscore",
+        "123",
+        "Beranda > Nasional > Politik",
+        "Home / Baca / Peristiwa",
+        "Nasional Ekonomi Olahraga Hiburan Teknologi",
+        "News Bisnis Super Skor Sport Seleb Lifestyle",
+        "sidang-lanjutan-kasus-korupsi-tol-digelar",
+    ],
+)
+def test_inline_boilerplate_is_dropped(line):
+    assert action(line) is Action.DROP
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Halaman",
+        "Halaman 1/4",
+        "Halaman selanjutnya",
+        "TERKAIT",
+        "BERITA LAINNYA",
+        "Berita Terkait",
+        "TERBARU",
+        "VIDEO TERPOPULER",
+        "Rekomendasi untuk Anda",
+        "FOLLOW US",
+        "Kirim Komentar",
+        "Isi komentar sepenuhnya adalah tanggung jawab pengguna dan diatur dalam UU ITE.",
+        "Bagaimana tanggapan anda mengenai artikel ini?",
+        "© 2024 TRIBUNnews.com,a subsidiary of KG Media. All Right Reserved",
+        "© 2023 Jatim Times Network - Hak Cipta Dilindungi Hukum",
+        "Cek Berita dan Artikel yang lain di Google News",
+        "Harga Emas Antam Hari Ini Turun Rp 5.000 |",
+        "---|",
+    ],
+)
+def test_tail_blocks_end_the_body(line):
+    assert action(line) is Action.END
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Presiden menyebut hubungan pertahanan harus diubah.",
+        "Baca buku adalah hobi yang disebut Presiden dalam pidatonya.",
+        "Halaman rumah warga terendam banjir setinggi lutut.",
+        "Rusia cegat 47 pesawat nirawak Ukraina",
+        "Hubungan Rusia-Moskow Kian 'Romantis'",
+        "Terkait hal itu, polisi masih menyelidiki penyebabnya.",
+        "Sumber api diduga berasal dari korsleting listrik.",
+        "Ekonomi Nasional dan Politik Daerah Dibahas di Rapat",
+        "Pertumbuhan Ekonomi Nasional, Kata Menteri, Ditopang Konsumsi",
+    ],
+)
+def test_article_lines_are_kept(line):
+    assert action(line) is None
+
+
+def test_site_template_rules():
+    assert action("Baca Selengkapnya", JATIMTIMES.rules) is Action.END
+    assert action("Baca Selengkapnya") is Action.DROP  # a link label elsewhere
+    assert action("Nikmati berita interaktif dan LIVE report 24 jam hanya di TribunX", TRIBUN.rules) is Action.DROP
+    assert action("Laporan Wartawan Tribunnews.com, Rina Ayu", TRIBUN.rules) is Action.DROP
+    assert action("Ikuti media sosial medcom.id dan dapatkan berbagai keuntungan", MEDCOM.rules) is Action.END
+
+
+def test_link_lists():
+    lines = ["Paragraf berita yang panjang dan berakhir dengan titik.", "cara menyimpan tomat",
+             "memilih model baju kerja wanita", "harga gabah shio 2025", "Paragraf lain."]
+    assert link_list_indexes(lines) == {1, 2, 3}
+    # One subheading followed by a paragraph stays; two short lines at the very end are a list.
+    assert link_list_indexes(["Subjudul", "Paragraf."]) == set()
+    assert link_list_indexes(["Paragraf.", "tips diet sehat", "resep kue lebaran"]) == {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "editors", "open_roles"),
+    [
+        ("Penulis: Andari Wulan Nugrahani", ["Andari Wulan Nugrahani"], [], []),
+        ("Penulis: Rina Ayu | Editor: Dewi Agustina", ["Rina Ayu"], ["Dewi Agustina"], []),
+        ("Penulis : Haryo Jati Editor : Vyara-Lestari", ["Haryo Jati"], ["Vyara-Lestari"], []),
+        ("Penulis : Anggara Sudiongko - Editor : Dede Nana", ["Anggara Sudiongko"], ["Dede Nana"], []),
+        ("Reporter: Budi Santoso, Siti Aminah dan Joko", ["Budi Santoso", "Siti Aminah", "Joko"], [], []),
+        ("Editor:", [], [], ["editor"]),
+        ("Reporter", [], [], ["reporter"]),
+        ("Penulis: Tim Redaksi | Editor: Ani", [], ["Ani"], []),
+    ],
+)
+def test_bylines(line, authors, editors, open_roles):
+    assert L.is_byline(line)
+    parsed = L.parse_byline(line)
+    assert (parsed.authors, parsed.editors, parsed.open_roles) == (authors, editors, open_roles)
+
+
+@pytest.mark.parametrize("line", ["Editor foto itu mengatakan hal yang sama kepada wartawan di lokasi kejadian.",
+                                  "Penulisan laporan itu memakan waktu dua bulan."])
+def test_not_bylines(line):
+    assert not L.is_byline(line)
+
+
+def test_date_lines():
+    dated = L.parse_date_line("Marcheilla Ariesta • 18 Oktober 2024 13:11")
+    assert (dated.label, dated.separator) == ("Marcheilla Ariesta", "•")
+    dated = L.parse_date_line("Kompas dunia | 11 Oktober 2024, 15:32 WIB")
+    assert (dated.label, dated.separator) == ("Kompas dunia", "|")
+    assert L.parse_date_line("Diperbarui: Senin, 14 Oktober 2024 10:00 WIB").updated
+    # A sentence that mentions a date is not a date line.
+    assert L.parse_date_line("Militer Ukraina pada hari Sabtu, 12 Oktober 2024, menyerang depot minyak di Luhansk.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("Presiden Joko Widodo meninjau lokasi banjir. (Foto: Dok. Setpres)", True),
+        ("Suasana sidang di Jakarta. (ANTARA/Aprillio Akbar)", True),
+        ("Warga antre minyak goreng. (AFP)", True),
+        ("Gedung DPR di Senayan. (KOMPAS.com/Nama Fotografer)", True),
+        ("Pemimpin Korea Utara bertemu Putin. (Sumber: Sputnik via AP)", True),
+        ("Presiden mengucapkan terima kasih kepada pasukan dari Korea (Korea Utara )", False),
+        ("Harga cabai naik (per kilogram)", False),
+    ],
+)
+def test_photo_credits(line, caption):
+    assert L.has_photo_credit(line) is caption
+
+
+def test_source_and_tags():
+    assert L.parse_source("Sumber: Tribun Medan") == "Tribun Medan"
+    assert L.parse_source("Sumber : Kompas TV") == "Kompas TV"
+    assert L.parse_source("Sumber api diduga dari dapur warga yang ditinggal pemiliknya.") is None
+    assert L.parse_tags_label("Topik") == ""
+    assert L.parse_tags_label("Tags: banjir, Jakarta") == "banjir, Jakarta"
+    assert L.split_tags("Internasional, Perang Ukraina, Kim Jong Un,") == ["Internasional", "Perang Ukraina", "Kim Jong Un"]
+
+
+def test_site_recognition():
+    assert profile_for_url("https://aceh.tribunnews.com/nanggroe/997820/judul").name == "tribunnews"
+    assert profile_for_url("https://m.medcom.id/nasional/hukum/abcd1234-judul").name == "medcom"
+    assert profile_for_url("https://beta.kompas.tv/nasional/1234/judul").name == "kompastv"
+    assert profile_for_url("https://madura.jatimtimes.com/baca/3331350404/20260916/044000/x").name == "jatimtimes"
+    assert profile_for_url("https://malangtimes.com/baca/3331346365/20260101/100000/x").name == "jatimtimes"
+    assert profile_for_url("https://www.kompas.com/read/2024/01/01/judul") is None
+    assert profile_for_url("https://nottribunnews.com.evil.example/x") is None
+    assert profile_for_text("SURYA.CO.ID, BANYUWANGI - isi\nTRIBUNNEWS.COM") .name == "tribunnews"
+    assert profile_for_text("Sebuah teks tanpa penanda situs apa pun.") is None
+    # A known URL host outside the families means the generic path, whatever the text says.
+    assert find_profile("https://example.org/berita/1", "TRIBUNNEWS.COM, JAKARTA -") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("https://m.tribunnews.com/internasional/2024/10/14/judul-berita?page=2",
+         "https://www.tribunnews.com/internasional/2024/10/14/judul-berita"),
+        ("http://www.tribunnews.com/amp/nasional/2024/10/14/judul?utm_source=x&id=5",
+         "https://www.tribunnews.com/nasional/2024/10/14/judul?id=5"),
+        ("https://jateng.tribunnews.com/amp/2024/10/14/judul", "https://jateng.tribunnews.com/2024/10/14/judul"),
+        ("https://m.medcom.id/nasional/hukum/abcd1234-judul?utm_source=m", "https://www.medcom.id/nasional/hukum/abcd1234-judul"),
+        ("https://origin.kompas.tv/amp/internasional/545135/judul?page=all",
+         "https://www.kompas.tv/internasional/545135/judul"),
+        ("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy", "https://jatimtimes.com/baca/324990"),
+        ("https://www.jatimtimes.com/baca/324990/20241112/090000/judul-lain", "https://jatimtimes.com/baca/324990"),
+        ("https://madiun.jatimtimes.com/baca/3331340232/20260101/010000/x", "https://madiun.jatimtimes.com/baca/3331340232"),
+    ],
+)
+def test_canonical_urls(url, canonical):
+    assert canonical_url(url, profile_for_url(url).canonical) == canonical
+
+
+def test_slug_words():
+    assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut") == ["zelensky", "tuding", "korut"]
+    assert slug_words("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy") == []

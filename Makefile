@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/saring clean fixtures/text --urls fixtures/text/urls.tsv
 
 lint: $(STAMP)
-	$(BIN)/ruff check cleaners crawler tests bench
+	$(BIN)/ruff check .
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

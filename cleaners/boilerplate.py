@@ -129,16 +129,21 @@ def is_short(line: str, max_words: int) -> bool:
     return len(line) <= max_words * 40 and word_count(line) <= max_words
 
 
-_TERMINAL = re.compile(r"""[.!?…:;"”’')\]]\s*$""")
+_TERMINAL = re.compile(r"""[.!?…:;"”’')\]。！？」』）]\s*$""")
 
 
 def ends_like_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line))
 
 
+#: Link-list items are short in characters too (a CJK sentence is one \w+ run).
+LINK_MAX_CHARS = 60
+
+
 def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:
     """A run of short lines without sentence punctuation: a keyword/SEO link list or a related-title list."""
-    return len(lines) >= min_run and all(is_short(x, max_words) and not ends_like_sentence(x) for x in lines)
+    return len(lines) >= min_run and all(
+        len(x) <= LINK_MAX_CHARS and is_short(x, max_words) and not ends_like_sentence(x) for x in lines)
 
 
 def link_list_indexes(lines: list[str]) -> set[int]:

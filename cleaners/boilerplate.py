@@ -14,7 +14,6 @@ Generic rules describe the genre; each site profile adds rules for its own templ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -109,12 +108,38 @@ GENERIC_RULES: tuple[Rule, ...] = (
 )
 
 
-def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
-    """The first rule that matches the whole stripped line."""
-    for r in rules:
-        if r.matches(line):
-            return r
-    return None
+class RuleSet:
+    """Rules prepared for fast matching: most lines match none, and anchored rules (the large majority)
+    are screened together by one match at the line start."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        groups: dict[int, list[str]] = {}
+        floating = []
+        for r in rules:
+            if r.pattern.pattern.startswith("^"):
+                groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
+            else:
+                floating.append(r)
+        self.screens = tuple(re.compile("|".join(parts), flags) for flags, parts in groups.items())
+        self.floating = tuple(floating)
+
+    def first_match(self, line: str) -> Rule | None:
+        if not any(screen.match(line) for screen in self.screens) and not any(
+                r.matches(line) for r in self.floating):
+            return None
+        for r in self.rules:
+            if r.matches(line):
+                return r
+        return None
+
+
+GENERIC_RULESET = RuleSet(GENERIC_RULES)
+
+
+def first_match(line: str, rules: tuple[Rule, ...]) -> Rule | None:
+    """The first of `rules` that matches the line (unprepared; hot paths use a RuleSet)."""
+    return next((r for r in rules if r.matches(line)), None)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -116,8 +116,13 @@ def _build(match: re.Match[str]) -> PageDate | None:
     return PageDate(year, month, day, hour, minute, second, _offset(match), match.start(), match.end())
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def find_date(text: str) -> PageDate | None:
     """The earliest valid date in `text`, with its span, or None."""
+    if not _YEAR.search(text):
+        return None  # every format we read carries a four-digit year
     best: PageDate | None = None
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):

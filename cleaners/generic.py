@@ -12,7 +12,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from . import lines as L
-from .boilerplate import GENERIC_RULES, Action, Rule, first_match, link_list_indexes, word_count
+from .boilerplate import GENERIC_RULESET, Action, RuleSet, link_list_indexes, word_count
 
 #: Blocks whose lines are not subject to the line-shape rules (link lists, related-title tables).
 STRUCTURED = {"row", "item"}
@@ -53,7 +53,7 @@ def _text(element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: tuple[Rule, ...] = GENERIC_RULES
+def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: RuleSet = GENERIC_RULESET
                  ) -> list[str]:
     """Apply the shared boilerplate rules to extracted blocks: drop inserts, stop at the tail."""
     kept: list[Block] = []
@@ -61,7 +61,7 @@ def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: tup
         text = L.normalize_line(block.text)
         if not text or any(L.same_text(text, h) for h in header_texts):
             continue
-        found = first_match(text, rules)
+        found = rules.first_match(text)
         if found and block.kind in STRUCTURED and found.name in _ROW_ONLY_RULES:
             found = None
         if found and found.action is Action.END and kept:

@@ -16,19 +16,28 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting
                   "opinionnewsarticle", "webpage", "liveblogposting"}
 
 
+#: The fields every metadata source may give.
+FIELDS = ("title", "summary", "published", "updated", "authors", "section", "tags", "image_url")
+
+
 @dataclass
 class PageMeta:
-    title: str | None = None
-    description: str | None = None
-    published: str | None = None
-    updated: str | None = None
-    authors: list[str] = field(default_factory=list)
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    image_url: str | None = None
+    """Metadata by source: `jsonld` and `meta` (OpenGraph/article/name tags) dicts keyed by FIELDS."""
+
+    jsonld: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     canonical: str | None = None
+    #: The URL the page declares for itself (og:url, else rel=canonical).
+    page_url: str | None = None
     site_name: str | None = None
     article_body: str | None = None
+
+    def first(self, name: str, order: tuple[str, ...] = ("jsonld", "meta")) -> Any:
+        for source in order:
+            value = getattr(self, source, {}).get(name) if source in ("jsonld", "meta") else None
+            if value:
+                return value
+        return [] if name in ("authors", "tags") else None
 
 
 def _text(value: Any) -> str | None:
@@ -87,32 +96,40 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
         if key and key not in tags:
             tags[key] = node.get("content", "")
+    ld: dict[str, Any] = {}
     for obj in json_ld_articles(tree):
-        meta.title = meta.title or _text(obj.get("headline"))
-        meta.published = meta.published or _text(obj.get("datePublished"))
-        meta.updated = meta.updated or _text(obj.get("dateModified"))
-        meta.authors = meta.authors or _names(obj.get("author"))
-        meta.section = meta.section or _text(obj.get("articleSection")) or next(iter(_names(obj.get("articleSection"))), None)
-        meta.description = meta.description or _text(obj.get("description"))
-        meta.article_body = meta.article_body or _text(obj.get("articleBody"))
-        keywords = obj.get("keywords")
-        if not meta.tags and keywords:
-            meta.tags = _split_keywords(keywords)
         image = obj.get("image")
-        if not meta.image_url:
-            meta.image_url = _text(image) or (_text(image.get("url")) if isinstance(image, dict) else None) or (
-                next(iter(_names(image)), None) if isinstance(image, list) else None)
-    meta.title = _text(tags.get("og:title")) or meta.title or _text(tree.findtext(".//title"))
-    meta.description = meta.description or _text(tags.get("og:description")) or _text(tags.get("description"))
-    meta.published = meta.published or _text(tags.get("article:published_time")) or _text(tags.get("pubdate"))
-    meta.updated = meta.updated or _text(tags.get("article:modified_time"))
-    meta.authors = meta.authors or _names(tags.get("author"))
-    meta.section = meta.section or _text(tags.get("article:section"))
-    meta.tags = meta.tags or _split_keywords(tags.get("news_keywords") or tags.get("keywords") or "")
-    meta.image_url = meta.image_url or _text(tags.get("og:image"))
+        if isinstance(image, dict):
+            image = image.get("url")
+        elif isinstance(image, list):
+            image = next(iter(_names(image)), None) or next(
+                (i.get("url") for i in image if isinstance(i, dict)), None)
+        found = {
+            "title": _text(obj.get("headline")), "summary": _text(obj.get("description")),
+            "published": _text(obj.get("datePublished")), "updated": _text(obj.get("dateModified")),
+            "authors": _names(obj.get("author")), "tags": _split_keywords(obj.get("keywords")),
+            "section": _text(obj.get("articleSection")) or next(iter(_names(obj.get("articleSection"))), None),
+            "image_url": _text(image),
+        }
+        for name, value in found.items():
+            if value and not ld.get(name):
+                ld[name] = value
+        meta.article_body = meta.article_body or _text(obj.get("articleBody"))
+    meta.jsonld = ld
+    meta.meta = {
+        "title": _text(tags.get("og:title")) or _text(tree.findtext(".//title")),
+        "summary": _text(tags.get("og:description")) or _text(tags.get("description")),
+        "published": _text(tags.get("article:published_time")) or _text(tags.get("pubdate")),
+        "updated": _text(tags.get("article:modified_time")),
+        "authors": _names(tags.get("author")),
+        "section": _text(tags.get("article:section")),
+        "tags": _split_keywords(tags.get("news_keywords") or tags.get("keywords") or ""),
+        "image_url": _text(tags.get("og:image")),
+    }
     meta.site_name = _text(tags.get("og:site_name"))
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     meta.canonical = canonical[0].strip() if canonical else None
+    meta.page_url = _text(tags.get("og:url")) or meta.canonical
     return meta
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .boilerplate import word_count
 from .dates import PageDate, find_date
@@ -20,14 +21,19 @@ def normalize_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Case, spaces and punctuation folded away: the key for "the same text again"."""
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     """Equal after folding case, spaces and trailing punctuation (for repeated titles and captions)."""
-    if not a or not b:
+    if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) // 2 + 2:
         return False
-
-    def fold(s: str) -> str:
-        return re.sub(r"[\W_]+", " ", s.casefold()).strip()
-
     return fold(a) == fold(b)
 
 

@@ -14,10 +14,11 @@ from functools import cached_property
 
 from . import lines as L
 from .article import Article
-from .boilerplate import GENERIC_RULES, Action, Rule, first_match, is_short, link_list_indexes, word_count
+from .boilerplate import Action, Rule, is_short, link_list_indexes, word_count
 from .dates import date_from_url, resolve_12h_clock
 from .finalize import finalize
 from .sites import SiteProfile, find_profile
+from .sites.profile import ruleset_for
 from .urls import path_of, slug_words
 
 
@@ -71,10 +72,6 @@ class _Page:
     article: Article
     byline: L.Byline = field(default_factory=L.Byline)
 
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        return (self.profile.rules if self.profile else ()) + GENERIC_RULES
-
 
 def clean_text(text: str, url: str | None = None) -> Article:
     """Clean a page text; `url`, when known, names the site family and the date the URL carries."""
@@ -87,13 +84,17 @@ def clean_text(text: str, url: str | None = None) -> Article:
 
 
 def _prepare(text: str, profile: SiteProfile | None) -> list[Line]:
-    rules = (profile.rules if profile else ()) + GENERIC_RULES
+    return prepare_lines(text.splitlines(), profile)
+
+
+def prepare_lines(raw_lines: list[str], profile: SiteProfile | None) -> list[Line]:
+    rules = ruleset_for(profile)
     prepared = []
-    for raw in text.splitlines():
+    for raw in raw_lines:
         line = L.normalize_line(raw)
         if not line:
             continue
-        item = Line(line, first_match(line, rules))
+        item = Line(line, rules.first_match(line))
         if item.rule is None and profile and profile.brand_lines and profile.brand_lines.match(line):
             item.role = Role.CHROME
         prepared.append(item)
@@ -265,13 +266,14 @@ def _take_image_block(page: _Page, i: int) -> int:
     return i
 
 
-def _read_body(page: _Page, start: int) -> int:
-    """Body paragraphs from `start` to the first END block. Returns where the tail starts."""
+def _read_body(page: _Page, start: int, stop: int | None = None) -> int:
+    """Body paragraphs from `start` to the first END block (or `stop`). Returns where the tail starts."""
     lines, article = page.lines, page.article
     header_texts = [article.title, article.summary, article.image_caption, *article.tags]
     body: list[int] = []
+    stop = len(lines) if stop is None else stop
     i = start
-    while i < len(lines):
+    while i < stop:
         line, text = lines[i], lines[i].text
         if line.rule and line.rule.action is Action.END:
             break
@@ -284,7 +286,7 @@ def _read_body(page: _Page, start: int) -> int:
             continue
         elif body and (L.parse_source(text) or L.parse_tags_label(text) is not None):
             break  # "Sumber:" and "Topik"/"Tags" blocks follow the article
-        elif (dated := line.dated) is not None and word_count(text) <= 12:
+        elif word_count(text) <= 12 and (dated := line.dated) is not None:
             line.role = Role.DATE
             if article.published is None:
                 _take_date(page, dated)
@@ -343,6 +345,48 @@ def _read_tail(page: _Page, start: int) -> None:
                 article.tags.extend(L.split_tags(lines[i + 1].text))
                 i += 1
         i += 1
+
+
+class BlockReader:
+    """The text path's readers, for a page whose header the HTML profile has already read from the DOM.
+
+    The HTML path hands it the text lines of the body container and of the article root after it.
+    """
+
+    def __init__(self, article: Article, profile: SiteProfile | None, url: str | None) -> None:
+        self.page = _Page([], profile, url, article)
+
+    def take_byline_lines(self, lines: list[str]) -> None:
+        """A byline element's lines ("Penulis: X | Editor: Y", "Reporter" then a name, "Name • date")."""
+        page = self.page
+        page.lines = prepare_lines(lines, page.profile)
+        i = 0
+        while i < len(page.lines):
+            if page.lines[i].byline:
+                i = _take_byline(page, i)
+                continue
+            if page.lines[i].dated:
+                _take_date(page, page.lines[i].dated)
+            i += 1
+
+    def take_date_text(self, text: str) -> bool:
+        dated = L.parse_date_line(L.normalize_line(text))
+        if dated is None:
+            return False
+        _take_date(self.page, dated)
+        return True
+
+    def read(self, body_lines: list[str], tail_lines: list[str]) -> None:
+        page = self.page
+        page.lines = prepare_lines(body_lines, page.profile)
+        stop = len(page.lines)
+        page.lines += prepare_lines(tail_lines, page.profile)
+        _read_tail(page, _read_body(page, 0, stop))
+
+    def finish(self) -> None:
+        article, byline = self.page.article, self.page.byline
+        article.authors = _unique(article.authors + byline.authors)
+        article.editors = _unique(article.editors + byline.editors)
 
 
 def _unique(items: list[str]) -> list[str]:

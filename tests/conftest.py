@@ -17,8 +17,16 @@ SARING = [sys.executable, "-m", "cleaners.cli"]
 COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")
 
 
-def load_expected() -> list[dict]:
-    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted((FIXTURES / "expected").glob("*.json"))]
+def load_expected(kind: str = "text") -> list[dict]:
+    """Expected records of the text fixtures (kind "text") or of the HTML pages (kind "html")."""
+    found = []
+    for path in sorted((FIXTURES / "expected").glob("*.json")):
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        expected["stem"] = path.stem
+        page = FIXTURES / "text" / expected["fixture"] if kind == "text" else FIXTURES / "html" / f"{path.stem}.html"
+        if page.exists():
+            found.append(expected)
+    return found
 
 
 def paragraphs(body: str | list[str]) -> list[str]:
@@ -32,6 +40,11 @@ def run_saring(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           env=env, **kwargs)
 
 
-@pytest.fixture(params=load_expected(), ids=lambda e: e["fixture"])
+@pytest.fixture(params=load_expected("text"), ids=lambda e: e["fixture"])
 def expected(request) -> dict:
+    return request.param
+
+
+@pytest.fixture(params=load_expected("html"), ids=lambda e: e["stem"])
+def expected_html(request) -> dict:
     return request.param

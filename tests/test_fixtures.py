@@ -58,7 +58,7 @@ def test_saring_clean_directory_with_url_map(tmp_path):
     records = {r["input"].rsplit("/", 1)[-1]: r for r in map(json.loads, out.read_text().splitlines())}
     from .conftest import load_expected
 
-    for expected in load_expected():
+    for expected in load_expected("text"):
         assert_matches(records[expected["fixture"]], expected)
 
 

@@ -5,7 +5,7 @@ import re
 
 from ..boilerplate import DROP, END, rule
 from ..urls import CanonicalRule
-from .profile import SiteProfile, sig
+from .profile import HtmlRules, SiteProfile, sig
 
 PROFILE = SiteProfile(
     name="jatimtimes",
@@ -34,4 +34,20 @@ PROFILE = SiteProfile(
         id_path=r"/baca/(?P<id>\d+)(?:/|$)",
         id_template="/baca/{id}",
     ),
+    # sites.md §4.1 (desktop) and §4.2 (AMP), from the publisher's own templates.
+    html=HtmlRules(
+        body="div.detail-in, div.blog-post div.post-body",
+        root="article.detail-artikel, div.col-lg-8 div.p-2.bg-white",
+        drop="amp-ad, amp-auto-ads, #google-ads-1, .fb-comments, .breadcrumbs",
+        title=".detail-title h1.title, div.col-lg-8 div.p-2.bg-white h1",
+        byline=".block-avatar .text-avatar, div.col-lg-8 p:has(> b)",
+        date="h4.date, p.float-right.text-muted",
+        caption="figcaption.foto-caption, figcaption.figure-caption",
+        image="figure img, .foto-detail amp-img",
+        tags="a[href*='/tag/'] span.badge-warning, .topik a[href*='/tag/']",
+    ),
+    html_signatures=(sig(r"Jatim Times Network", 2), sig(r"jatimtimes\.com", 1), sig(r'class="detail-artikel', 2),
+                     sig(r"[a-z]+times\.com", 1)),
+    # JSON-LD dates are date-only and its headline carries the site name: the page is read first.
+    meta_order=("dom", "jsonld", "meta"),
 )

@@ -4,7 +4,7 @@ import re
 
 from ..boilerplate import DROP, rule
 from ..urls import CanonicalRule
-from .profile import SiteProfile, sig
+from .profile import HtmlRules, SiteProfile, sig
 
 PROFILE = SiteProfile(
     name="kompastv",
@@ -24,5 +24,19 @@ PROFILE = SiteProfile(
     url_section=re.compile(r"^/(?:amp/)?(?P<section>[a-z][a-z-]+)/\d+/"),
     title_suffix=re.compile(r"\s+[-|]\s+Kompas\.?tv$", re.I),
     canonical=CanonicalRule(host_map=((r"(?:origin\.|beta\.)?kompas\.tv", "www.kompas.tv"),)),
+    # sites.md §3: the current body container is not documented; .article__body is the old layout's.
+    html=HtmlRules(
+        body="div.article__body",
+        root="article",
+        drop="#_popIn_recommend_word, #jxOutstreamContainer, .container_skinad, .mgidclsbanner, [class^='ads-'], "
+             ".kgnw-middle, .kgnw-player, amp-ad",
+        title="article h1, h1.article__title, h1.title",
+        byline="div.author-text",
+        date="span.time-news, .meta-date",
+        caption="figure figcaption",
+        image="figure img, figure amp-img",
+    ),
+    html_signatures=(sig(r"kompas\.tv", 2), sig(r"KOMPAS\.TV", 2), sig(r'class="author-text"', 1)),
+    meta_order=("jsonld", "meta", "dom"),
 )
 

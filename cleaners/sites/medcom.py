@@ -4,7 +4,7 @@ import re
 
 from ..boilerplate import END, rule
 from ..urls import CanonicalRule
-from .profile import SiteProfile, sig
+from .profile import HtmlRules, SiteProfile, sig
 
 PROFILE = SiteProfile(
     name="medcom",
@@ -24,5 +24,17 @@ PROFILE = SiteProfile(
     url_section=re.compile(r"^/(?P<section>[a-z][a-z-]+)/[a-z-]+/[a-z0-9]{8}-"),
     title_suffix=re.compile(r"\s+[-|]\s+Medcom(\.id)?$", re.I),
     canonical=CanonicalRule(host_map=((r"(?:m\.)?medcom\.id", "www.medcom.id"),)),
+    # sites.md §2: blocks separated by <br />&nbsp;<br />, not <p>; reading lines at <br> handles both.
+    html=HtmlRules(
+        body='div.text[itemprop="articleBody"], div.article_ct div.text',
+        root="div.article_ct",
+        drop=".parallax_detail, .parallax_ads, #stickshare, [class^='ads-'], .leaderboard, .widebanner",
+        title="div.article_ct h1",
+        byline="div.info_ct",
+        caption="div.article_ct .caption_ct, div.article_ct img[alt]",
+        image="div.article_ct .pic_ct img",
+    ),
+    html_signatures=(sig(r'class="article_ct"', 3), sig(r"medcom\.id", 1), sig(r'class="info_ct"', 1)),
+    meta_order=("dom", "meta", "jsonld"),
 )
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from ..boilerplate import Rule
+from ..boilerplate import GENERIC_RULES, GENERIC_RULESET, Rule, RuleSet
 from ..urls import CanonicalRule
 
 
@@ -19,6 +20,33 @@ class Signature:
 
 def sig(regex: str, weight: float = 1.0, flags: int = re.M) -> Signature:
     return Signature(re.compile(regex, flags), weight)
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """Where a family's templates put things, as CSS selectors (alternatives joined with commas cover the
+    family's templates: desktop, m., AMP). Text found by `byline`, `date` and `source` is read with the same
+    recognisers as the text path."""
+
+    #: The article body container; the first element that matches is read.
+    body: str
+    #: The article's root: lines in it after the body are the tail (source, tags, closing bylines).
+    root: str = ""
+    #: Removed before anything is read (ads, share bars, inserts with their own markup).
+    drop: str = ""
+    title: str = ""
+    summary: str = ""
+    kicker: str = ""
+    #: Elements whose text is a byline ("Penulis: X", "Editor: Y", "Name • date", "Reporter"/name pairs).
+    byline: str = ""
+    date: str = ""
+    caption: str = ""
+    image: str = ""
+    tags: str = ""
+    source: str = ""
+    #: Next-page link and the page-count text ("Halaman 1/3") of a split article.
+    next_page: str = ""
+    page_count: str = ""
 
 
 @dataclass(frozen=True)
@@ -46,6 +74,22 @@ class SiteProfile:
     #: ` - Site Name` style suffixes to strip from titles.
     title_suffix: re.Pattern[str] | None = None
     canonical: CanonicalRule = field(default_factory=CanonicalRule)
+    #: The HTML templates of the family; None: no HTML profile (the generic path reads its pages).
+    html: HtmlRules | None = None
+    #: Regexes on raw HTML that recognise a saved page of the family without a URL.
+    html_signatures: tuple[Signature, ...] = ()
+    #: Where metadata is read first: "dom" (the page as shown), "jsonld", "meta" (OpenGraph/article tags).
+    meta_order: tuple[str, ...] = ("jsonld", "meta", "dom")
+    #: Where a standfirst may be read (JSON-LD/meta descriptions are often synthetic, so DOM only by default).
+    summary_sources: tuple[str, ...] = ("dom",)
+    #: How to ask for the whole article on one page (Tribun: `?page=all`); a format string on the URL
+    #: without its query, or None.
+    all_pages_url: str | None = None
+
+    @cached_property
+    def ruleset(self) -> RuleSet:
+        """The template's rules, then the genre's, prepared once."""
+        return RuleSet(self.rules + GENERIC_RULES)
 
     def matches_host(self, host: str) -> bool:
         return any(re.fullmatch(pattern, host) for pattern in self.hosts)
@@ -53,7 +97,14 @@ class SiteProfile:
     def signature_score(self, text: str) -> float:
         return sum(s.weight for s in self.signatures if s.pattern.search(text))
 
+    def html_signature_score(self, html: str) -> float:
+        return sum(s.weight for s in self.html_signatures if s.pattern.search(html))
+
 
 def signature_sample(text: str, head: int = 60_000, tail: int = 20_000) -> str:
     """Where templates put their marks: the page's top (header, byline) and bottom (footer)."""
     return text if len(text) <= head + tail else text[:head] + "\n" + text[-tail:]
+
+
+def ruleset_for(profile: SiteProfile | None) -> RuleSet:
+    return profile.ruleset if profile else GENERIC_RULESET

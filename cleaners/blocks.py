@@ -1,0 +1,72 @@
+"""HTML to text lines, the way a browser lays text out: block elements and <br> end a line.
+
+Both the profile path and the text path then see the same kind of input: lines.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+#: Elements whose text flows inside a line.
+INLINE = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
+    "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "label",
+})
+#: Elements whose content is never text of the page.
+SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "head"})
+
+
+class _Lines:
+    def __init__(self, stop_at: etree._Element | None) -> None:
+        self.stop_at = stop_at
+        self.parts: list[list[str]] = [[]]  # lines before, inside, after `stop_at`
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        line = " ".join("".join(self.buffer).split())
+        if line:
+            self.parts[-1].append(line)
+        self.buffer = []
+
+    def walk(self, element: etree._Element) -> None:
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag:  # comments and processing instructions
+                pass
+            elif tag == "br":
+                self.flush()
+            elif tag in SKIP:
+                pass
+            elif child is self.stop_at:
+                self.flush()
+                self.parts.append([])
+                self.walk(child)
+                self.flush()
+                self.parts.append([])
+            elif tag in INLINE:
+                self.walk(child)
+            else:
+                self.flush()
+                self.walk(child)
+                self.flush()
+            if child.tail:
+                self.buffer.append(child.tail)
+
+
+def element_lines(element: etree._Element) -> list[str]:
+    """The text lines of an element."""
+    reader = _Lines(None)
+    reader.walk(element)
+    reader.flush()
+    return reader.parts[0]
+
+
+def split_lines(root: etree._Element, inner: etree._Element) -> tuple[list[str], list[str], list[str]]:
+    """Lines of `root` before `inner`, of `inner`, and after it (`inner` must be inside `root`)."""
+    reader = _Lines(inner)
+    reader.walk(root)
+    reader.flush()
+    parts = reader.parts + [[], [], []]
+    return parts[0], parts[1], parts[2]

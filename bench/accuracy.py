@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaners import clean_html  # noqa: E402
+from cleaners.html import clean_html_generic  # noqa: E402
 
 ZYTE = ROOT.parent / "shared" / "bench" / "zyte"
 TOKEN = re.compile(r"\w+")
@@ -84,6 +85,7 @@ def load_fixtures() -> list[Page]:
 
 EXTRACTORS: dict[str, Callable[[Page], str]] = {
     "saring": lambda p: clean_html(p.html, p.url).body,
+    "saring_generic_only": lambda p: clean_html_generic(p.html, p.url).body,
     "trafilatura": lambda p: trafilatura.extract(p.html, url=p.url) or "",
     "trafilatura_precision": lambda p: trafilatura.extract(p.html, url=p.url, favor_precision=True) or "",
 }

@@ -1,7 +1,8 @@
 """The generic path: trafilatura finds the main content, then the shared boilerplate rules clean it.
 
 Works on trafilatura's element tree rather than its rendered text, so that table rows and list items are
-known as such (a table row is not a related-title line; a bullet list is not an SEO link list).
+known as such (a table row is not a related-title line), and judges link lists by link density on the
+page rather than by line shape (short product-spec lines are not an SEO list; linked titles are).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import trafilatura
 from lxml import html as lxml_html
 
 from . import lines as L
-from .boilerplate import GENERIC_RULESET, Action, RuleSet, link_list_indexes, word_count
+from .boilerplate import GENERIC_RULESET, Action, RuleSet, word_count
 
 #: Blocks whose lines are not subject to the line-shape rules (link lists, related-title tables).
 STRUCTURED = {"row", "item"}
@@ -26,9 +27,46 @@ class Block:
     kind: str  # p, head, item, row, quote, text
 
 
-def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, favor_precision: bool = True) -> list[Block]:
+#: Link texts shorter than this say little (menu words); longer ones are titles and teasers.
+MIN_LINK_CHARS = 15
+#: A block whose text is mostly the text of the page's links is a link widget (related titles, SEO lists,
+#: menus): link density, the signal rendered text loses.
+MAX_LINK_SHARE = 0.7
+
+
+def link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """Texts of the page's links, read before extraction prunes the tree."""
+    found = set()
+    for anchor in tree.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if len(text) >= MIN_LINK_CHARS:
+            found.add(text)
+    return frozenset(found)
+
+
+def is_link_block(text: str, links: frozenset[str]) -> bool:
+    """Mostly link text, or a teaser card: a linked title glued to its blurb ("...from '90sThe Cowboys")."""
+    if len(text) < MIN_LINK_CHARS or not links:
+        return False
+    covered = 0
+    for link in links:
+        if link in text:
+            covered += len(link)
+            if text.startswith(link) and len(text) > len(link) and link[-1].isalnum() \
+                    and (text[len(link)].isupper() or text[len(link)].isdigit()):
+                return True
+    return covered >= MAX_LINK_SHARE * len(text)
+
+
+def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
+    """trafilatura's main content as blocks, link widgets removed.
+
+    Recall-leaning settings without trafilatura's fallback extractors: the boilerplate rules and link
+    density give back the precision, at a fraction of the time (bench/accuracy.py).
+    """
+    links = link_texts(tree)
     document = trafilatura.bare_extraction(
-        tree, url=url, favor_precision=favor_precision, include_comments=False, include_tables=True,
+        tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True,
         with_metadata=False,
     )
     body = getattr(document, "body", None)
@@ -46,7 +84,7 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None, favor_precision
             blocks.append(Block(_text(child), child.tag))
         if child.tail and child.tail.strip():
             blocks.append(Block(child.tail, "text"))
-    return blocks
+    return [b for b in blocks if not is_link_block(" ".join(b.text.split()), links)]
 
 
 def _text(element) -> str:
@@ -69,13 +107,8 @@ def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: Rul
         if found or L.is_byline(text):
             continue
         kept.append(Block(text, block.kind))
-    # Link lists are runs of short unpunctuated paragraphs; lists and tables keep their short items.
-    loose = [i for i, b in enumerate(kept) if b.kind not in STRUCTURED]
-    dropped = {loose[k] for k in link_list_indexes([kept[i].text for i in loose])}
     out, seen = [], set()
-    for index, block in enumerate(kept):
-        if index in dropped:
-            continue
+    for block in kept:
         # A paragraph printed twice is a template repeat; short rows and items may repeat for real.
         key = block.text.casefold()
         if block.kind not in STRUCTURED and word_count(block.text) >= DEDUPE_MIN_WORDS:

@@ -72,6 +72,15 @@ def clean_html(html: str, url: str | None = None) -> Article:
     return finalize(article, profile, fact_url)
 
 
+def clean_html_generic(html: str, url: str | None = None) -> Article:
+    """Clean an HTML page through the generic path only, whatever site it is from."""
+    tree = parse_html(html)
+    meta = read_meta(tree)
+    article = _generic_path(tree, meta, None, url or meta.page_url)
+    article.url = url
+    return finalize(article, None, url or meta.page_url)
+
+
 @lru_cache(maxsize=256)
 def _selector(css: str) -> CSSSelector:
     return CSSSelector(css)

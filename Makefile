@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install demo test lint bench clean-venv
+.PHONY: install demo demo-clean test lint clean-venv
 
 # (Re)install when the venv is missing or pyproject.toml is newer than the last install.
 $(STAMP): pyproject.toml
@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Crawl the offline mirror of the fixture sites with the four spiders; out/articles.jsonl + a summary.
 demo: $(STAMP)
+	$(BIN)/python -m crawler.demo
+
+# Clean the five fixture page texts and print their records.
+demo-clean: $(STAMP)
 	$(BIN)/saring clean fixtures/text --urls fixtures/text/urls.tsv
 
 lint: $(STAMP)

@@ -102,9 +102,7 @@ def _is_file(path: str) -> bool:
     return not Path(path).is_dir()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="saring", description="Clean article data from Indonesian news sites.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def add_clean_parser(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("clean", help="clean saved pages into JSONL records", description=CLEAN_HELP,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file or directory to clean")
@@ -113,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--urls", metavar="FILE",
                    help="URLs of the inputs: lines 'input<TAB>url' (input: a path as walked, or a file name)")
     p.set_defaults(func=cmd_clean)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="saring", description="Clean article data from Indonesian news sites.")
+    add_clean_parser(parser.add_subparsers(dest="command", required=True, metavar="COMMAND"))
     return parser
 
 

@@ -1,10 +1,10 @@
-"""Scrapy settings for Saring: polite by default."""
+"""Scrapy settings for Saring: polite by default. Override any of them with `-s NAME=VALUE`."""
 
 BOT_NAME = "saring"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-USER_AGENT = "Saring/0.1 (+https://github.com/saring; news corpus research crawler)"
+USER_AGENT = "Saring/0.1 (news corpus research crawler; +https://pypi.org/project/saring/)"
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 16
@@ -18,11 +18,30 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0  # seconds; doubled on every retry when the server gives no Retry-After
+RETRY_AFTER_MAX = 120.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.middlewares.RetryAfterMiddleware": 550,
+    "crawler.middlewares.MirrorMiddleware": 740,  # before HttpProxyMiddleware (750)
+}
+ITEM_PIPELINES = {
+    "crawler.pipelines.ValidatePipeline": 100,
+    "crawler.pipelines.DedupePipeline": 200,
+    "crawler.pipelines.StatsPipeline": 900,
+}
+
+EXTENSIONS = {"crawler.extensions.StatsFile": 500}
+#: Write the run's stats as JSON to this path when the spider closes (tests, `make demo`, monitoring).
+SARING_STATS_FILE = None
+
+#: Offline mirror (`saring mirror`): set to http://127.0.0.1:PORT to crawl it instead of the real sites.
+MIRROR_URL = None
+
 FEED_EXPORT_ENCODING = "utf-8"
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"

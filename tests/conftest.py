@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
-SARING = [sys.executable, "-m", "cleaners.cli"]
+SARING = [sys.executable, "-m", "crawler.cli"]
 
 #: Fields the issue asks to compare for every fixture.
 COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")

@@ -1,0 +1,78 @@
+"""Item pipelines: drop what is not an article (with a reason and a counter), dedupe, count by path."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+logger = logging.getLogger(__name__)
+
+#: Interstitials that bot protection serves instead of the page.
+BOT_CHALLENGE = re.compile(
+    r"(just a moment\.\.\.|attention required!? \| cloudflare|checking your browser before accessing|"
+    r"enable javascript and cookies to continue|verify you are (a )?human|ddos protection by)",
+    re.I,
+)
+
+
+class _StatsPipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        assert crawler.stats is not None
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        return cls(crawler)
+
+
+class ValidatePipeline(_StatsPipeline):
+    """Never emit an empty or non-article record: bot challenges, pages without a body, pages without a title."""
+
+    def process_item(self, item: dict) -> dict:
+        body = item.get("body") or ""
+        if BOT_CHALLENGE.search(" ".join([item.get("title") or "", body[:500]])):
+            return self._drop(item, "bot_challenge", "bot-protection page instead of the article")
+        if not body.strip():
+            return self._drop(item, "empty_body", "no article body")
+        if not item.get("title"):
+            return self._drop(item, "not_article", "no title: not an article page")
+        return item
+
+    def _drop(self, item: dict, key: str, reason: str) -> dict:
+        self.stats.inc_value(f"saring/dropped/{key}")
+        raise DropItem(f"{reason}: {item.get('url')}")
+
+
+class DedupePipeline(_StatsPipeline):
+    """One record per canonical URL within a run."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.seen: set[str] = set()
+
+    def process_item(self, item: dict) -> dict:
+        key = item.get("canonical_url") or item.get("url")
+        if key in self.seen:
+            self.stats.inc_value("saring/dropped/duplicate")
+            raise DropItem(f"duplicate of an article already emitted: {key}")
+        self.seen.add(key)
+        return item
+
+
+class StatsPipeline(_StatsPipeline):
+    """Items by extractor path and site; fallbacks per profile (a rising count means a layout changed)."""
+
+    def process_item(self, item: dict) -> dict:
+        self.stats.inc_value(f"saring/items/extractor/{item.get('extractor')}")
+        self.stats.inc_value(f"saring/items/site/{item.get('site') or 'generic'}")
+        self.stats.inc_value(f"saring/items/language/{item.get('language')}")
+        if item.get("site") and item.get("extractor") == "generic":
+            self.stats.inc_value(f"saring/fallbacks/{item['site']}")
+            logger.warning("profile %s fell back to the generic path on %s: %s", item["site"], item.get("url"),
+                           "; ".join(item.get("warnings") or []))
+        if item.get("pages", 1) > 1:
+            self.stats.inc_value("saring/pages_merged", item["pages"])
+        return item

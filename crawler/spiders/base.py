@@ -1,0 +1,253 @@
+"""What every Saring spider shares: arguments, article requests, cleaning, multi-page merging, stats.
+
+Arguments (`-a name=value`):
+  since=YYYY-MM-DD [until=YYYY-MM-DD]   every article published in the window (walks the family's dated
+                                        listings back from `until`, stops once past `since`)
+  urls=URL,URL / url_file=PATH          exactly those articles (a URL naming a page, `?page=2`, is fetched
+                                        as that page only)
+  (none)                                the latest articles
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from cleaners import clean
+from cleaners.decode import NotText
+from cleaners.html import BadHtml
+from cleaners.pagination import page_links
+from cleaners.sites import SiteProfile, profile_by_name, profile_for_url
+
+logger = logging.getLogger(__name__)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"-a {name}= takes YYYY-MM-DD, not {value!r}") from exc
+
+
+@dataclass
+class _Merge:
+    """A multi-page article being collected page by page."""
+
+    first: dict[str, Any]
+    paragraphs: list[str] = field(default_factory=list)
+    pages: int = 1
+
+
+class ArticleSpider(scrapy.Spider):
+    #: The family's profile name; None for the any-site spider.
+    profile_name: str | None = None
+
+    def __init__(self, since: str | None = None, until: str | None = None, urls: str | None = None,
+                 url_file: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.since = _date(since, "since")
+        self.until = _date(until, "until") or (dt.date.today() if self.since else None)
+        if self.since and self.until and self.since > self.until:
+            raise ValueError("-a since= is after -a until=")
+        given = [u.strip() for u in (urls or "").split(",") if u.strip()]
+        if url_file:
+            given += [ln.strip() for ln in Path(url_file).read_text(encoding="utf-8").splitlines()
+                      if ln.strip() and not ln.lstrip().startswith("#")]
+        self.given_urls = given
+        self.profile: SiteProfile | None = profile_by_name(self.profile_name) if self.profile_name else None
+
+    # ------------------------------------------------------------------------------------------ discovery
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.given_urls:
+            for url in self.given_urls:
+                yield self.article_request(url)
+            return
+        requests = self.range_requests() if self.since else self.latest_requests()
+        for request in requests:
+            yield request
+
+    def latest_requests(self) -> Iterable[scrapy.Request]:
+        raise NotImplementedError
+
+    def range_requests(self) -> Iterable[scrapy.Request]:
+        """By default the latest listings, filtered by date; families with dated archives override it."""
+        return self.latest_requests()
+
+    def listing_request(self, url: str, callback, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, callback=self._guard(callback), meta=meta, dont_filter=True,
+                              errback=self.listing_failed)
+
+    def _guard(self, callback):
+        """A listing that fails to parse is logged with its URL and counted; the crawl goes on."""
+        def guarded(response: Response):
+            try:
+                yield from callback(response)
+            except Exception as exc:  # noqa: BLE001 - any parse failure of one listing must not end the crawl
+                self.crawler.stats.inc_value("saring/listing_errors")
+                logger.error("listing %s could not be parsed: %s: %s", response.url, type(exc).__name__, exc)
+        return guarded
+
+    def listing_failed(self, failure) -> None:
+        self.crawler.stats.inc_value("saring/listing_errors")
+        logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
+
+    def in_window(self, day: dt.date | None) -> bool:
+        if day is None or not self.since:
+            return True
+        return self.since <= day <= (self.until or day)
+
+    # ------------------------------------------------------------------------------------------- articles
+
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
+        profile = self.profile or profile_for_url(url)
+        query = dict(parse_qsl(urlsplit(url).query))
+        if profile and profile.all_pages_url and "page" not in query:
+            parts = urlsplit(url)
+            all_url = profile.all_pages_url.format(url=urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
+            return scrapy.Request(all_url, callback=self.parse_article, errback=self.all_pages_failed,
+                                  meta={**meta, "article_url": url, "paginate": True})
+        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
+                              meta={**meta, "article_url": url, "paginate": "page" not in query})
+
+    def all_pages_failed(self, failure):
+        """No all-pages view (a 4xx for `?page=all`): read the article page by page from its own URL."""
+        request = failure.request
+        if not (failure.check(HttpError) and 400 <= failure.value.response.status < 500):
+            self.article_failed(failure)
+            return
+        url = request.meta["article_url"]
+        logger.info("no all-pages view for %s (HTTP %s); reading page by page", url, failure.value.response.status)
+        yield scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
+                             meta=self._own_meta(request.meta, paginate=True), dont_filter=True)
+
+    def article_failed(self, failure) -> None:
+        url = failure.request.url
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            self.crawler.stats.inc_value("saring/skipped/ignored")
+            logger.info("article %s not fetched: %s", url, failure.getErrorMessage())
+            return
+        self.crawler.stats.inc_value("saring/article_errors")
+        if failure.check(HttpError):
+            logger.error("article %s failed: HTTP %s", url, failure.value.response.status)
+        else:
+            logger.error("article %s failed: %s", url, failure.getErrorMessage())
+
+    @staticmethod
+    def _own_meta(meta: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        """Only Saring's keys travel to the next request (Scrapy's own, like download_latency, do not)."""
+        return {**{k: meta[k] for k in ("article_url", "paginate", "merge") if k in meta}, **extra}
+
+    def parse_article(self, response: Response):
+        record = self.clean_response(response)
+        if record is None:
+            return
+        links = page_links(response.text, response.url) if response.meta.get("paginate") else None
+        if links and links.next_url:
+            merge = _Merge(record, list(filter(None, record["body"].split("\n\n"))))
+            yield self._next_page(response, links.next_url, merge)
+            return
+        yield record
+
+    def _next_page(self, response: Response, url: str, merge: _Merge) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_next_page, errback=self.next_page_failed,
+                              meta=self._own_meta(response.meta, merge=merge), dont_filter=True)
+
+    def parse_next_page(self, response: Response):
+        merge: _Merge = response.meta["merge"]
+        record = self.clean_response(response)
+        if record is not None:
+            merge.pages += 1
+            known = set(merge.paragraphs)
+            # What every page repeats (lead, byline, image caption) is already there once.
+            merge.paragraphs += [p for p in record["body"].split("\n\n") if p and p not in known]
+        links = page_links(response.text, response.url)
+        if links.next_url and merge.pages < 50:
+            yield self._next_page(response, links.next_url, merge)
+            return
+        yield self._merged(merge)
+
+    def next_page_failed(self, failure):
+        merge: _Merge = failure.request.meta["merge"]
+        logger.warning("page %s of a split article failed (%s); keeping %d page(s)", failure.request.url,
+                       failure.getErrorMessage(), merge.pages)
+        self.crawler.stats.inc_value("saring/article_errors")
+        yield self._merged(merge)
+
+    def _merged(self, merge: _Merge) -> dict[str, Any]:
+        record = dict(merge.first)
+        record["body"] = "\n\n".join(merge.paragraphs)
+        record["pages"] = merge.pages
+        return record
+
+    def clean_response(self, response: Response) -> dict[str, Any] | None:
+        try:
+            article = clean(response.body, url=response.url, charset=response.encoding
+                            if hasattr(response, "encoding") else None)
+        except (NotText, BadHtml, ValueError) as exc:
+            self.crawler.stats.inc_value("saring/clean_errors")
+            logger.error("could not clean %s: %s", response.url, exc)
+            return None
+        record = article.to_dict()
+        record["fetched_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        record["http_status"] = response.status
+        if self.since and record.get("published"):
+            day = dt.date.fromisoformat(record["published"][:10])
+            if not self.in_window(day):
+                self.crawler.stats.inc_value("saring/dropped/out_of_window")
+                logger.info("published %s, outside the window: %s", day, response.url)
+                return None
+        return record
+
+
+def rss_items(response: Response) -> list[tuple[str, dt.date | None]]:
+    """(link, date) of an RSS 2.0 feed's items."""
+    import email.utils
+
+    response.selector.remove_namespaces()
+    found = []
+    for item in response.xpath("//item"):
+        link = (item.xpath("link/text()").get() or "").strip()
+        raw = (item.xpath("pubDate/text()").get() or "").strip()
+        day = None
+        if raw:
+            try:
+                day = email.utils.parsedate_to_datetime(raw).date()
+            except (TypeError, ValueError):
+                day = None
+        if link:
+            found.append((link, day))
+    if not response.xpath("//rss|//feed"):
+        raise ValueError("not an RSS feed")
+    return found
+
+
+def sitemap_items(response: Response) -> list[tuple[str, dt.date | None]]:
+    """(loc, news:publication_date or lastmod) of a sitemap's URLs."""
+    response.selector.remove_namespaces()
+    if not response.xpath("/urlset|/sitemapindex"):
+        raise ValueError("not a sitemap")
+    found = []
+    for node in response.xpath("//url"):
+        loc = (node.xpath("loc/text()").get() or "").strip()
+        raw = (node.xpath("news/publication_date/text()").get() or node.xpath("lastmod/text()").get() or "").strip()
+        day = None
+        try:
+            day = dt.date.fromisoformat(raw[:10]) if raw else None
+        except ValueError:
+            day = None
+        if loc:
+            found.append((loc, day))
+    return found

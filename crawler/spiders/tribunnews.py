@@ -1,0 +1,45 @@
+"""Tribunnews (www, m., AMP, regional): the RSS feed for the latest, the daily index for date ranges
+(shared/research/sites.md §1.5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import scrapy
+from scrapy.http import Response
+
+from .base import ArticleSpider, rss_items
+
+
+class TribunnewsSpider(ArticleSpider):
+    name = "tribunnews"
+    profile_name = "tribunnews"
+    allowed_domains = ["tribunnews.com"]
+    rss_url = "https://www.tribunnews.com/rss"
+    index_url = "https://www.tribunnews.com/index-news?date={d.year}-{d.month}-{d.day}"
+
+    def latest_requests(self) -> Iterable[scrapy.Request]:
+        yield self.listing_request(self.rss_url, self.parse_feed)
+
+    def parse_feed(self, response: Response):
+        for link, day in rss_items(response):
+            if self.in_window(day):
+                yield self.article_request(link)
+
+    def range_requests(self) -> Iterable[scrapy.Request]:
+        day = self.until
+        while day >= self.since:  # newest first; stop once past `since`
+            yield self.listing_request(self.index_url.format(d=day), self.parse_index, day=day)
+            day -= dt.timedelta(days=1)
+
+    def parse_index(self, response: Response):
+        links = response.css("ul.lsi li.ptb15 h3 a::attr(href), li.ptb15 h3 a::attr(href)").getall()
+        if not links and not response.css("ul.lsi, div.paging"):
+            raise ValueError("no index list (ul.lsi) on the page")
+        for link in dict.fromkeys(links):
+            yield self.article_request(response.urljoin(link))
+        following = response.xpath("//div[contains(@class, 'paging')]//a[normalize-space()='Next' or @rel='next']"
+                                   "/@href").get()
+        if following:
+            yield self.listing_request(response.urljoin(following), self.parse_index, day=response.meta.get("day"))

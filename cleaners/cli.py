@@ -1,55 +1,94 @@
-"""`saring`: the command line. `saring clean` turns saved pages into JSONL article records."""
+"""`saring clean`: saved pages (HTML, text, WARC, JSONL) into JSONL article records."""
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
+import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
 
-from .api import clean
-from .article import error_record
-from .decode import NotText
-from .inputs import Document, iter_documents
+from .batch import DEFAULT_TIMEOUT, LineWriter, Summary, TextDirWriter, clean_stream, done_inputs
+from .inputs import DEFAULT_MAX_BYTES, iter_documents
 
 CLEAN_HELP = """\
-Clean saved news pages (HTML or page text) into article records, one JSON object per line.
+Clean saved news pages into article records, one JSON object per line.
 
-Each PATH is a file or a directory (walked recursively for .html/.htm/.txt files, gzipped or not).
-Every input gives one record with an extra "input" field. An input that cannot be read, decoded or
-cleaned gives a record with "error" (a one-line reason) and the run goes on; the exit status is then 1.
+Inputs: files (.html .htm .txt, gzipped or not), directories (walked recursively), WARC/WARC.gz files
+(response records with an HTML payload; the target URI is the URL), JSONL files (objects with an "html" or
+"text" field and an optional "url"), and - for standard input. Every document gives one record with an
+extra "input" field (the path, or path#N for record N inside a WARC or JSONL file). A document that cannot
+be read, decoded or cleaned gives a record with "error" (a one-line reason) and the run goes on; the exit
+status is then 1.
 """
 
 
-def clean_document(doc: Document, url: str | None = None) -> dict[str, Any]:
-    """The record for one document; never raises for bad input."""
-    if doc.error:
-        return error_record(doc.error, url=url, input=doc.name)
-    assert doc.data is not None
-    if not doc.data.strip():
-        return error_record(f"{doc.name}: empty input", url=url, input=doc.name)
+def cmd_clean(args: argparse.Namespace) -> int:
+    if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
+        print("saring clean: --url needs exactly one input file", file=sys.stderr)
+        return 2
+    if args.format == "txt" and not args.out_dir:
+        print("saring clean: --format txt needs --out-dir DIR", file=sys.stderr)
+        return 2
+    if args.resume and args.format == "jsonl" and args.output in (None, "-"):
+        print("saring clean: --resume needs -o OUT.jsonl", file=sys.stderr)
+        return 2
     try:
-        article = clean(doc.data, url=url)
-    except NotText as exc:
-        return error_record(f"{doc.name}: {exc}", url=url, input=doc.name)
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return error_record(f"{doc.name}: cannot clean: {exc}", url=url, input=doc.name)
-    if not article.paragraphs:
-        return error_record(f"{doc.name}: no article body found", url=url, input=doc.name)
-    record = article.to_dict()
-    record["input"] = doc.name
-    return record
+        url_map = read_url_map(args.urls) if args.urls else None
+    except (OSError, ValueError) as exc:
+        print(f"saring clean: --urls: {exc}", file=sys.stderr)
+        return 2
+    max_bytes = int(args.max_size * 1024 * 1024)
+    summary = Summary()
+    if args.format == "txt":
+        writer: LineWriter | TextDirWriter = TextDirWriter(Path(args.out_dir))
+        done = writer.done() if args.resume else set()
+    elif args.output in (None, "-"):
+        writer, done = LineWriter(stream=sys.stdout.buffer), set()
+    else:
+        done = done_inputs(Path(args.output)) if args.resume else set()
+        writer = LineWriter(path=Path(args.output), append=args.resume)
+
+    def tasks():
+        for doc in iter_documents(args.paths, max_bytes):
+            if args.resume and (doc.name in done or (args.format == "txt" and writer.exists(doc.name))):
+                summary.skipped += 1
+                continue
+            url = args.url or (url_map.get(doc.name) or url_map.get(Path(doc.name).name) if url_map else None)
+            yield doc, url
+
+    progress = _progress(args)
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        for record in clean_stream(tasks(), jobs=args.jobs, timeout=args.timeout or None):
+            writer.write(record)
+            summary.add(record)
+            if "error" in record and progress is None:
+                print(f"saring: {record['error']}", file=sys.stderr)
+            if progress is not None:
+                progress.update(1)
+    except KeyboardInterrupt:
+        print("saring clean: interrupted; every line written so far is whole (--resume goes on from here)",
+              file=sys.stderr)
+        return 130
+    finally:
+        writer.close()
+        if progress is not None:
+            progress.close()
+    print(summary.text(), file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
-def clean_records(paths: list[str], url: str | None = None,
-                  url_map: dict[str, str] | None = None) -> Iterator[dict[str, Any]]:
-    for doc in iter_documents(paths):
-        doc_url = url
-        if url_map and not doc_url:
-            doc_url = url_map.get(doc.name) or url_map.get(Path(doc.name).name)
-        yield clean_document(doc, doc_url)
+def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise KeyboardInterrupt
+
+
+def _progress(args: argparse.Namespace):
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
 
 def read_url_map(path: str) -> dict[str, str]:
@@ -66,42 +105,6 @@ def read_url_map(path: str) -> dict[str, str]:
     return mapping
 
 
-def write_records(records: Iterator[dict[str, Any]], out: IO[str]) -> tuple[int, int]:
-    ok = failed = 0
-    for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
-        if "error" in record:
-            failed += 1
-            print(f"saring: {record['error']}", file=sys.stderr)
-        else:
-            ok += 1
-    return ok, failed
-
-
-def cmd_clean(args: argparse.Namespace) -> int:
-    if args.url and (len(args.paths) != 1 or not _is_file(args.paths[0])):
-        print("saring clean: --url needs exactly one input file", file=sys.stderr)
-        return 2
-    try:
-        url_map = read_url_map(args.urls) if args.urls else None
-    except (OSError, ValueError) as exc:
-        print(f"saring clean: --urls: {exc}", file=sys.stderr)
-        return 2
-    records = clean_records(args.paths, args.url, url_map)
-    if args.output in (None, "-"):
-        ok, failed = write_records(records, sys.stdout)
-    else:
-        with open(args.output, "w", encoding="utf-8") as out:
-            ok, failed = write_records(records, out)
-    print(f"saring clean: {ok} ok, {failed} failed", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _is_file(path: str) -> bool:
-    return not Path(path).is_dir()
-
-
 def add_clean_parser(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("clean", help="clean saved pages into JSONL records", description=CLEAN_HELP,
                             formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -110,6 +113,18 @@ def add_clean_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="the URL the (single) input was fetched from; names the site and URL facts")
     p.add_argument("--urls", metavar="FILE",
                    help="URLs of the inputs: lines 'input<TAB>url' (input: a path as walked, or a file name)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: all cores, here %(default)s)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                   help="seconds one document may take (default %(default)g; 0: no limit)")
+    p.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, metavar="MB",
+                   help="larger documents get an error record (default %(default)g MB)")
+    p.add_argument("--format", choices=("jsonl", "txt"), default="jsonl",
+                   help="jsonl (default) or txt: one text file per document in --out-dir")
+    p.add_argument("--out-dir", metavar="DIR", help="where --format txt writes its files")
+    p.add_argument("--resume", action="store_true",
+                   help="skip inputs already in the output and append (a torn last line is cut off first)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_clean)
 
 

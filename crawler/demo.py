@@ -33,6 +33,9 @@ def main() -> int:
     expected = {stem: json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8")) for stem in FIVE}
     runs = [("tribunnews", []), ("medcom", []), ("kompastv", []), ("jatimtimes", []),
             ("tribunnews", [f"urls={expected['000_79ab5d31336fbc81']['url']}"])]
+    store = OUT / "articles.db"
+    for leftover in (store, store.with_name("articles.db-wal"), store.with_name("articles.db-shm")):
+        leftover.unlink(missing_ok=True)  # a demo crawls everything again
     server = serve(DEFAULT_ROOT)
     print(f"mirror of {DEFAULT_ROOT.relative_to(ROOT)} at {server.url}")
     records: list[dict] = []
@@ -42,7 +45,7 @@ def main() -> int:
             out, stats_file = OUT / f".{n}-{spider}.jsonl", OUT / f".{n}-{spider}.stats.json"
             command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out),
                        "-s", f"MIRROR_URL={server.url}", "-s", f"SARING_STATS_FILE={stats_file}",
-                       "-s", "LOG_LEVEL=WARNING", "-s", "DOWNLOAD_DELAY=0.1"]
+                       "-s", "LOG_LEVEL=WARNING", "-s", "DOWNLOAD_DELAY=0.1", "-s", f"SARING_DB={store}"]
             for arg in args:
                 command += ["-a", arg]
             print(f"$ scrapy crawl {spider} {' '.join('-a ' + a for a in args)}".rstrip(), flush=True)

@@ -6,7 +6,7 @@ import logging
 import re
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,31 @@ class DedupePipeline(_StatsPipeline):
             raise DropItem(f"duplicate of an article already emitted: {key}")
         self.seen.add(key)
         return item
+
+
+class StorePipeline(_StatsPipeline):
+    """Every item into the article store (`-s SARING_DB=path`, default articles.db); marks syndicated and
+    exact copies with `duplicate_of`."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        from .store import ArticleStore
+
+        path = crawler.settings.get("SARING_DB")
+        if not path:
+            raise NotConfigured
+        self.store = ArticleStore(path)
+
+    def process_item(self, item: dict) -> dict:
+        stored = self.store.put(dict(item))
+        self.stats.inc_value("saring/stored")
+        if stored.get("duplicate_of"):
+            self.stats.inc_value("saring/stored_duplicates")
+        item["duplicate_of"] = stored.get("duplicate_of")
+        return item
+
+    def close_spider(self) -> None:
+        self.store.close()
 
 
 class StatsPipeline(_StatsPipeline):

@@ -32,8 +32,15 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.DedupePipeline": 200,
+    "crawler.pipelines.StorePipeline": 300,
     "crawler.pipelines.StatsPipeline": 900,
 }
+
+#: The article store (SQLite). Known article URLs are not requested again unless `-a refresh=1`.
+SARING_DB = "articles.db"
+#: With `-s REDIS_URL=redis://host:port/db`, spiders share one request queue and dupefilter in Redis
+#: (scrapy-redis) and push items to the Redis list `<spider>:items`; `saring ingest` stores them.
+REDIS_URL = None
 
 EXTENSIONS = {"crawler.extensions.StatsFile": 500}
 #: Write the run's stats as JSON to this path when the spider closes (tests, `make demo`, monitoring).

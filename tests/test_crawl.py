@@ -33,11 +33,14 @@ def mirror():
     server.server_close()
 
 
-def crawl(mirror, tmp_path: Path, spider: str, *args: str) -> tuple[list[dict], dict]:
+def crawl(mirror, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = ()
+          ) -> tuple[list[dict], dict]:
     out, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.stats.json"
     command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out), "-s", f"MIRROR_URL={mirror.url}",
                "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"SARING_STATS_FILE={stats}",
-               "-s", "LOG_LEVEL=INFO"]
+               "-s", "LOG_LEVEL=INFO", "-s", f"SARING_DB={tmp_path / 'articles.db'}"]
+    for setting in settings:
+        command += ["-s", setting]
     for arg in args:
         command += ["-a", arg]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -28,6 +28,7 @@ EXPECTED = ROOT / "fixtures" / "expected"
 
 URL_003 = "https://www.tribunnews.com/internasional/7401823/putin-berterima-kasih-kepada-pasukan-korea-utara-atas-bantuannya-merebut-kembali-kursk-dari-ukraina"
 JATENG = "https://jateng.tribunnews.com/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
+SYNDICATED = "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
 GONE = "https://www.tribunnews.com/nasional/2024/11/06/artikel-yang-sudah-dihapus-redaksi"
 FORBIDDEN = "https://www.tribunnews.com/ajax/2024/11/06/konten-yang-dilarang-robots"
 GENERIC_URL = "https://www.contoh-berita.id/ekonomi/2024/11/20/anggaran-subsidi-pupuk-naik-dua-triliun"
@@ -169,6 +170,11 @@ def main() -> None:
     put("https://www.malangtimes.com/sitemap.xml", sitemap(mt))
     put("https://www.malangtimes.com/sitemap/allNews/1.xml", sitemap(mt))
     put("https://www.malangtimes.com/sitemap/allNews/2.xml", sitemap([]))
+
+    # The same (synthetic) story syndicated to www with its own dateline: a near-duplicate for the store.
+    copy = page("s01_tribunnews_jateng_pageall").decode("utf-8")
+    copy = copy.replace("TRIBUNJATENG.COM, SEMARANG", "TRIBUNNEWS.COM, SEMARANG").replace(JATENG, SYNDICATED)
+    put(SYNDICATED, copy)
 
     # A site no profile knows (synthetic), for the `news` spider's generic path.
     put("https://www.contoh-berita.id/robots.txt", ROBOTS_ALLOW)

@@ -28,6 +28,7 @@ from cleaners.decode import NotText
 from cleaners.html import BadHtml
 from cleaners.pagination import page_links
 from cleaners.sites import SiteProfile, profile_by_name, profile_for_url
+from cleaners.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
@@ -54,9 +55,26 @@ class ArticleSpider(scrapy.Spider):
     #: The family's profile name; None for the any-site spider.
     profile_name: str | None = None
 
+    @classmethod
+    def update_settings(cls, settings) -> None:
+        super().update_settings(settings)
+        if settings.get("REDIS_URL"):
+            # Distributed: one frontier in Redis; items to a Redis list, stored by `saring ingest`, so no
+            # SQLite file is written by two machines.
+            settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="spider")
+            settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="spider")
+            settings.set("SCHEDULER_PERSIST", True, priority="spider")
+            pipelines = dict(settings.getdict("ITEM_PIPELINES"))
+            pipelines.pop("crawler.pipelines.StorePipeline", None)
+            pipelines["scrapy_redis.pipelines.RedisPipeline"] = 300
+            settings.set("ITEM_PIPELINES", pipelines, priority="spider")
+
     def __init__(self, since: str | None = None, until: str | None = None, urls: str | None = None,
-                 url_file: str | None = None, *args: Any, **kwargs: Any) -> None:
+                 url_file: str | None = None, refresh: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.refresh = refresh not in (None, "", "0", "false", "no")
+        self._store = None
+        self._requested: set[str] = set()
         self.since = _date(since, "since")
         self.until = _date(until, "until") or (dt.date.today() if self.since else None)
         if self.since and self.until and self.since > self.until:
@@ -73,7 +91,9 @@ class ArticleSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.given_urls:
             for url in self.given_urls:
-                yield self.article_request(url)
+                request = self.article_request(url)
+                if request is not None:
+                    yield request
             return
         requests = self.range_requests() if self.since else self.latest_requests()
         for request in requests:
@@ -87,18 +107,18 @@ class ArticleSpider(scrapy.Spider):
         return self.latest_requests()
 
     def listing_request(self, url: str, callback, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(url, callback=self._guard(callback), meta=meta, dont_filter=True,
-                              errback=self.listing_failed)
+        """Listings (feeds, index pages, sitemaps) are always fetched, also on incremental runs."""
+        return scrapy.Request(url, callback=self.parse_listing, meta={**meta, "listing": callback.__name__},
+                              dont_filter=True, errback=self.listing_failed)
 
-    def _guard(self, callback):
-        """A listing that fails to parse is logged with its URL and counted; the crawl goes on."""
-        def guarded(response: Response):
-            try:
-                yield from callback(response)
-            except Exception as exc:  # noqa: BLE001 - any parse failure of one listing must not end the crawl
-                self.crawler.stats.inc_value("saring/listing_errors")
-                logger.error("listing %s could not be parsed: %s: %s", response.url, type(exc).__name__, exc)
-        return guarded
+    def parse_listing(self, response: Response):
+        """A listing that fails to parse is logged with its URL and counted; the crawl goes on.
+        (The parser is named in meta, so requests stay serialisable for JOBDIR and Redis queues.)"""
+        try:
+            yield from getattr(self, response.meta["listing"])(response)
+        except Exception as exc:  # noqa: BLE001 - any parse failure of one listing must not end the crawl
+            self.crawler.stats.inc_value("saring/listing_errors")
+            logger.error("listing %s could not be parsed: %s: %s", response.url, type(exc).__name__, exc)
 
     def listing_failed(self, failure) -> None:
         self.crawler.stats.inc_value("saring/listing_errors")
@@ -111,16 +131,40 @@ class ArticleSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------------------------------- articles
 
-    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
+    @property
+    def store(self):
+        """The article store, read-only, for incremental crawls (None in Redis mode or before any run)."""
+        if self._store is None:
+            path = self.crawler.settings.get("SARING_DB")
+            if path and not self.crawler.settings.get("REDIS_URL") and Path(path).exists():
+                from crawler.store import ArticleStore
+
+                self._store = ArticleStore(path, readonly=True)
+            else:
+                self._store = False
+        return self._store or None
+
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request | None:
         profile = self.profile or profile_for_url(url)
+        key = canonical_url(url, profile.canonical if profile else None)
+        if key in self._requested:
+            return None
+        self._requested.add(key)
+        if not self.refresh and self.store is not None and self.store.known(key):
+            self.crawler.stats.inc_value("saring/skipped/known")
+            return None
+        # With a Redis frontier the shared dupefilter splits article pages between processes; alone, the
+        # store and the set above do (so that a JOBDIR resumed after a kill re-requests what was lost).
+        dont_filter = not self.crawler.settings.get("REDIS_URL")
         query = dict(parse_qsl(urlsplit(url).query))
         if profile and profile.all_pages_url and "page" not in query:
             parts = urlsplit(url)
             all_url = profile.all_pages_url.format(url=urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
             return scrapy.Request(all_url, callback=self.parse_article, errback=self.all_pages_failed,
-                                  meta={**meta, "article_url": url, "paginate": True})
+                                  meta={**meta, "article_url": url, "paginate": True}, dont_filter=dont_filter)
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
-                              meta={**meta, "article_url": url, "paginate": "page" not in query})
+                              meta={**meta, "article_url": url, "paginate": "page" not in query},
+                              dont_filter=dont_filter)
 
     def all_pages_failed(self, failure):
         """No all-pages view (a 4xx for `?page=all`): read the article page by page from its own URL."""

@@ -1,0 +1,145 @@
+"""The article store: one SQLite row per canonical URL, the full record as JSON plus indexed columns.
+
+Writing a newer version of a known article updates it and keeps `first_seen`. A record whose body is an
+exact or near copy (SimHash, crawler.fingerprint) of an article stored earlier under another URL is kept,
+with `duplicate_of` naming that first article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS articles (
+    canonical_url TEXT PRIMARY KEY,
+    site TEXT,
+    published TEXT,
+    day TEXT,
+    language TEXT,
+    body_hash TEXT,
+    simhash INTEGER,
+    {", ".join(f"band{i} INTEGER" for i in range(BANDS))},
+    duplicate_of TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
+{"".join(f"CREATE INDEX IF NOT EXISTS articles_band{i} ON articles(band{i});" for i in range(BANDS))}
+"""
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _signed(value: int) -> int:
+    """SQLite integers are signed 64-bit."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+class ArticleStore:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly:
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> ArticleStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def known(self, canonical_url: str | None) -> bool:
+        if not canonical_url:
+            return False
+        return self.db.execute("SELECT 1 FROM articles WHERE canonical_url = ?", (canonical_url,)).fetchone() is not None
+
+    def _original(self, canonical_url: str, digest: str, fingerprint: int) -> str | None:
+        row = self.db.execute(
+            "SELECT canonical_url FROM articles WHERE body_hash = ? AND canonical_url != ? "
+            "ORDER BY first_seen, rowid LIMIT 1", (digest, canonical_url)).fetchone()
+        if row:
+            return row[0]
+        clauses = " OR ".join(f"band{i} = ?" for i in range(BANDS))
+        for url, other in self.db.execute(
+                f"SELECT canonical_url, simhash FROM articles WHERE canonical_url != ? AND ({clauses}) "
+                f"ORDER BY first_seen, rowid", (canonical_url, *bands(fingerprint))):
+            if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
+                return url
+        return None
+
+    def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:
+        """Store (or update) an article; returns the record as stored (with `duplicate_of`)."""
+        key = record.get("canonical_url") or record.get("url")
+        if not key:
+            raise ValueError("a record needs canonical_url or url to be stored")
+        body = record.get("body") or ""
+        digest, fingerprint = body_hash(body), simhash(body)
+        existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
+                                   (key,)).fetchone()
+        original = existing[1] if existing and existing[1] else self._original(key, digest, fingerprint)
+        stored = dict(record, duplicate_of=original)
+        now = _now()
+        published = record.get("published")
+        values = (key, record.get("site"), published, published[:10] if published else None, record.get("language"),
+                  digest, _signed(fingerprint), *[b for b in bands(fingerprint)], original,
+                  existing[0] if existing else now, now, json.dumps(stored, ensure_ascii=False))
+        self.db.execute(
+            f"INSERT INTO articles (canonical_url, site, published, day, language, body_hash, simhash, "
+            f"{', '.join(f'band{i}' for i in range(BANDS))}, duplicate_of, first_seen, last_seen, record) "
+            f"VALUES ({', '.join('?' * (11 + BANDS))}) "
+            "ON CONFLICT(canonical_url) DO UPDATE SET site=excluded.site, published=excluded.published, "
+            "day=excluded.day, language=excluded.language, body_hash=excluded.body_hash, simhash=excluded.simhash, "
+            + ", ".join(f"band{i}=excluded.band{i}" for i in range(BANDS))
+            + ", duplicate_of=excluded.duplicate_of, last_seen=excluded.last_seen, record=excluded.record", values)
+        if commit:
+            self.db.commit()
+        return stored
+
+    def commit(self) -> None:
+        self.db.commit()
+
+    def export(self, site: str | None = None, since: str | None = None, until: str | None = None
+               ) -> Iterator[dict[str, Any]]:
+        clauses, params = [], []
+        if site:
+            clauses.append("site = ?")
+            params.append(site)
+        if since:
+            clauses.append("day >= ?")
+            params.append(since)
+        if until:
+            clauses.append("day <= ?")
+            params.append(until)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        for (record,) in self.db.execute(f"SELECT record FROM articles {where} ORDER BY day, canonical_url", params):
+            yield json.loads(record)
+
+    def counts(self) -> dict[str, list[tuple[Any, int]]]:
+        def group(column: str) -> list[tuple[Any, int]]:
+            return self.db.execute(f"SELECT {column}, COUNT(*) FROM articles GROUP BY {column} ORDER BY {column}"
+                                   ).fetchall()
+
+        total = self.db.execute("SELECT COUNT(*), COUNT(duplicate_of) FROM articles").fetchone()
+        return {"total": [("articles", total[0]), ("duplicates", total[1])], "site": group("site"),
+                "day": group("day"), "language": group("language")}

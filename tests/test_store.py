@@ -1,0 +1,188 @@
+"""Crawl state: the article store, incremental and resumable crawls, near-duplicates, Redis frontier."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from crawler.mirror import free_port, serve
+from crawler.store import ArticleStore
+
+from .conftest import FIXTURES, ROOT, load_expected, run_saring
+from .test_crawl import JATENG, crawl
+
+SITES = FIXTURES / "sites"
+SYNDICATED = "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+
+
+@pytest.fixture
+def mirror():
+    server = serve(SITES)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def record(url: str, body: str, published: str = "2024-11-05T10:00:00+07:00", **extra) -> dict:
+    return {"url": url, "canonical_url": url, "site": "tribunnews", "published": published, "language": "id",
+            "title": "Judul", "body": body} | extra
+
+
+BODY = "\n\n".join(next(e for e in load_expected("html") if e["stem"] == "004_69ee16c09114b4dc")["body"])
+OTHER = "\n\n".join(next(e for e in load_expected("html") if e["stem"] == "001_a373cb1957e14108")["body"])
+
+
+def test_store_updates_keep_first_seen_and_mark_copies(tmp_path):
+    with ArticleStore(tmp_path / "a.db") as store:
+        first = store.put(record("https://www.kompas.tv/a", BODY, site="kompastv"))
+        assert first["duplicate_of"] is None
+        seen = store.db.execute("SELECT first_seen FROM articles").fetchone()[0]
+        time.sleep(1.1)
+        store.put(record("https://www.kompas.tv/a", BODY + "\n\nParagraf tambahan.", title="Judul baru", site="kompastv"))
+        row = store.db.execute("SELECT first_seen, last_seen, record FROM articles").fetchone()
+        assert row[0] == seen and row[1] > seen and json.loads(row[2])["title"] == "Judul baru"
+        exact = store.put(record("https://www.tribunnews.com/x", BODY.replace("\n\n", "\n\n ")))
+        near = store.put(record("https://jateng.tribunnews.com/y", BODY.replace("MOSKOW, KOMPAS.TV -", "MOSKOW, TRIBUN -")))
+        other = store.put(record("https://www.medcom.id/z", OTHER, published="2024-10-18T13:11:00+07:00", site="medcom"))
+        assert exact["duplicate_of"] == near["duplicate_of"] == "https://www.kompas.tv/a"
+        assert other["duplicate_of"] is None
+        assert store.counts()["total"] == [("articles", 4), ("duplicates", 2)]
+        assert [r["canonical_url"] for r in store.export(since="2024-11-01")] == [
+            "https://jateng.tribunnews.com/y", "https://www.kompas.tv/a", "https://www.tribunnews.com/x"]
+        assert [r["canonical_url"] for r in store.export(site="tribunnews", until="2024-11-30")] == [
+            "https://jateng.tribunnews.com/y", "https://www.tribunnews.com/x"]
+
+
+def test_export_and_stats_commands(tmp_path):
+    db = tmp_path / "a.db"
+    with ArticleStore(db) as store:
+        store.put(record("https://www.kompas.tv/a", BODY))
+        store.put(record("https://www.medcom.id/z", OTHER, published="2024-10-18T13:11:00+07:00", site="medcom"))
+    out = tmp_path / "out.jsonl"
+    result = run_saring("export", str(db), "-o", str(out), "--site", "medcom")
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["canonical_url"] for line in out.read_text().splitlines()] == ["https://www.medcom.id/z"]
+    stats = run_saring("stats", str(db))
+    assert "medcom" in stats.stdout and "2024-10-18" in stats.stdout and "id" in stats.stdout
+    assert run_saring("stats", str(tmp_path / "missing.db")).returncode == 2
+
+
+def article_requests(mirror, prefix: str) -> list[str]:
+    return [url for url, _ in mirror.served if url.startswith(prefix) and "robots.txt" not in url
+            and not url.endswith("/rss")]
+
+
+def test_second_crawl_requests_no_article_page(mirror, tmp_path):
+    items, _ = crawl(mirror, tmp_path, "medcom")
+    assert len(items) == 3
+    before = len(mirror.served)
+    items, stats = crawl(mirror, tmp_path, "medcom")
+    again = mirror.served[before:]
+    assert items == [] and stats["saring/skipped/known"] == 3
+    assert {url for url, _ in again} == {"https://www.medcom.id/robots.txt", "https://www.medcom.id/rss"}
+    items, _ = crawl(mirror, tmp_path, "medcom", "refresh=1")
+    assert len(items) == 3
+    with ArticleStore(tmp_path / "articles.db", readonly=True) as store:
+        assert store.counts()["total"][0] == ("articles", 3)
+
+
+def test_syndicated_copy_is_marked_not_dropped(mirror, tmp_path):
+    items, _ = crawl(mirror, tmp_path, "news", f"urls={JATENG},{SYNDICATED}")
+    assert len(items) == 2
+    with ArticleStore(tmp_path / "articles.db", readonly=True) as store:
+        stored = {r["canonical_url"]: r for r in store.export()}
+    assert set(stored) == {JATENG, SYNDICATED}
+    marks = {url: r["duplicate_of"] for url, r in stored.items()}
+    assert sorted(marks.values(), key=str) == sorted([None, JATENG if marks[SYNDICATED] else SYNDICATED], key=str)
+
+
+def test_resume_after_sigkill_with_jobdir(tmp_path):
+    mirror = serve(SITES)
+    db, jobdir = tmp_path / "articles.db", tmp_path / "job"
+    command = [sys.executable, "-m", "scrapy", "crawl", "tribunnews", "-s", f"MIRROR_URL={mirror.url}",
+               "-s", f"SARING_DB={db}", "-s", f"JOBDIR={jobdir}", "-s", "DOWNLOAD_DELAY=0.6",
+               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "LOG_LEVEL=INFO"]
+    try:
+        process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 90
+        stored = 0
+        while time.time() < deadline and stored == 0:
+            time.sleep(0.2)
+            if db.exists():
+                try:
+                    stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                except sqlite3.Error:
+                    stored = 0
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert 1 <= stored < 3, "the kill must land in the middle of the crawl"
+        result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-2000:]
+    finally:
+        mirror.shutdown()
+        mirror.server_close()
+    rows = sqlite3.connect(db).execute("SELECT canonical_url, COUNT(*) FROM articles GROUP BY canonical_url").fetchall()
+    assert sorted(url for url, _ in rows) == sorted([
+        JATENG, "https://www.tribunnews.com/nasional/2024/11/06/kpu-tetapkan-jadwal-debat-pilkada-serentak-putaran-kedua",
+        "https://www.tribunnews.com/internasional/7401823/putin-berterima-kasih-kepada-pasukan-korea-utara-atas-"
+        "bantuannya-merebut-kembali-kursk-dari-ukraina"])
+    assert all(count == 1 for _, count in rows)
+
+
+def redis_server_binary() -> str | None:
+    return shutil.which("redis-server")
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    binary = redis_server_binary()
+    if binary is None:
+        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server (apt-get)")
+    port = free_port()
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import redis
+
+    client = redis.Redis(port=port)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_two_processes_share_a_redis_frontier(mirror, tmp_path, redis_url):
+    commands, stats_files = [], []
+    for n in (1, 2):
+        stats = tmp_path / f"stats{n}.json"
+        stats_files.append(stats)
+        commands.append([sys.executable, "-m", "scrapy", "crawl", "tribunnews", "-s", f"MIRROR_URL={mirror.url}",
+                         "-s", f"REDIS_URL={redis_url}", "-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=0",
+                         "-s", f"SARING_STATS_FILE={stats}", "-s", f"SARING_DB={tmp_path / f'unused{n}.db'}"])
+    processes = [subprocess.Popen(c, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                 for c in commands]
+    for process in processes:
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err[-2000:]
+    assert not any((tmp_path / f"unused{n}.db").exists() for n in (1, 2))  # no SQLite written by crawlers
+    result = run_saring("ingest", "--redis", redis_url, "--db", str(tmp_path / "articles.db"))
+    assert result.returncode == 0, result.stderr
+    rows = sqlite3.connect(tmp_path / "articles.db").execute("SELECT canonical_url FROM articles").fetchall()
+    assert len(rows) == 3 and len({r[0] for r in rows}) == 3
+    stats = [json.loads(path.read_text()) for path in stats_files]
+    assert all(s.get("downloader/response_count", 0) > 0 for s in stats)  # both processes fetched pages
+    articles = [url for url, status in mirror.served if status == 200 and "/2024/" in url or "/7401823/" in url]
+    assert len(articles) == len(set(articles))  # no article page fetched twice across the two processes

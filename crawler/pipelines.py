@@ -76,7 +76,7 @@ class StorePipeline(_StatsPipeline):
         self.store = ArticleStore(path)
 
     def process_item(self, item: dict) -> dict:
-        stored = self.store.put(dict(item))
+        stored = self.store.put_batched(dict(item))
         self.stats.inc_value("saring/stored")
         if stored.get("duplicate_of"):
             self.stats.inc_value("saring/stored_duplicates")

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+
+#: Near copies are looked for among articles published this many days around the new one.
+NEAR_DAYS = 3
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS articles (
@@ -51,6 +55,9 @@ def _signed(value: int) -> int:
 class ArticleStore:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = Path(path)
+        self.readonly = readonly
+        self._pending = 0
+        self._committed = time.monotonic()
         if readonly:
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
         else:
@@ -61,6 +68,8 @@ class ArticleStore:
             self.db.executescript(SCHEMA)
 
     def close(self) -> None:
+        if not self.readonly:
+            self.db.commit()
         self.db.close()
 
     def __enter__(self) -> ArticleStore:
@@ -74,18 +83,25 @@ class ArticleStore:
             return False
         return self.db.execute("SELECT 1 FROM articles WHERE canonical_url = ?", (canonical_url,)).fetchone() is not None
 
-    def _original(self, canonical_url: str, digest: str, fingerprint: int) -> str | None:
+    def _original(self, canonical_url: str, digest: str, fingerprint: int, day: str | None) -> str | None:
         row = self.db.execute(
             "SELECT canonical_url FROM articles WHERE body_hash = ? AND canonical_url != ? "
             "ORDER BY first_seen, rowid LIMIT 1", (digest, canonical_url)).fetchone()
         if row:
             return row[0]
-        clauses = " OR ".join(f"band{i} = ?" for i in range(BANDS))
-        for url, other in self.db.execute(
-                f"SELECT canonical_url, simhash FROM articles WHERE canonical_url != ? AND ({clauses}) "
-                f"ORDER BY first_seen, rowid", (canonical_url, *bands(fingerprint))):
-            if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
-                return url
+        # Near copies: rows sharing a SimHash band, published within NEAR_DAYS of this one (syndicated copies
+        # appear together; the window keeps the candidate set small however large the store grows).
+        window, params = "", []
+        if day:
+            base = dt.date.fromisoformat(day)
+            window = " AND (day IS NULL OR day BETWEEN ? AND ?)"
+            params = [(base - dt.timedelta(days=NEAR_DAYS)).isoformat(), (base + dt.timedelta(days=NEAR_DAYS)).isoformat()]
+        for index, band in enumerate(bands(fingerprint)):
+            for url, other in self.db.execute(
+                    f"SELECT canonical_url, simhash FROM articles WHERE band{index} = ? AND canonical_url != ?"
+                    f"{window} ORDER BY first_seen, rowid", (band, canonical_url, *params)):
+                if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
+                    return url
         return None
 
     def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:
@@ -97,11 +113,12 @@ class ArticleStore:
         digest, fingerprint = body_hash(body), simhash(body)
         existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
                                    (key,)).fetchone()
-        original = existing[1] if existing and existing[1] else self._original(key, digest, fingerprint)
+        published = record.get("published")
+        day = published[:10] if published and len(published) >= 10 else None
+        original = existing[1] if existing and existing[1] else self._original(key, digest, fingerprint, day)
         stored = dict(record, duplicate_of=original)
         now = _now()
-        published = record.get("published")
-        values = (key, record.get("site"), published, published[:10] if published else None, record.get("language"),
+        values = (key, record.get("site"), published, day, record.get("language"),
                   digest, _signed(fingerprint), *[b for b in bands(fingerprint)], original,
                   existing[0] if existing else now, now, json.dumps(stored, ensure_ascii=False))
         self.db.execute(
@@ -118,6 +135,17 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
+        self._pending = 0
+        self._committed = time.monotonic()
+
+    def put_batched(self, record: dict[str, Any], every: int = 100, seconds: float = 1.0) -> dict[str, Any]:
+        """`put`, committing every `every` records or `seconds` (a crawl resumed after a kill fetches an
+        uncommitted article again, so each article is still stored once)."""
+        stored = self.put(record, commit=False)
+        self._pending += 1
+        if self._pending >= every or time.monotonic() - self._committed >= seconds:
+            self.commit()
+        return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None
                ) -> Iterator[dict[str, Any]]:

@@ -33,8 +33,9 @@ from .inputs import Document
 DEFAULT_TIMEOUT = 60.0
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):
+    """Raised by the per-document alarm. A BaseException, like KeyboardInterrupt, so that library code
+    catching Exception (trafilatura does, in places) cannot swallow it and carry on past the limit."""
 
 
 def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature

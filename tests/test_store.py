@@ -109,14 +109,16 @@ def test_resume_after_sigkill_with_jobdir(tmp_path):
     mirror = serve(SITES)
     db, jobdir = tmp_path / "articles.db", tmp_path / "job"
     command = [sys.executable, "-m", "scrapy", "crawl", "tribunnews", "-s", f"MIRROR_URL={mirror.url}",
-               "-s", f"SARING_DB={db}", "-s", f"JOBDIR={jobdir}", "-s", "DOWNLOAD_DELAY=0.6",
-               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "LOG_LEVEL=INFO"]
+               "-s", f"SARING_DB={db}", "-s", f"JOBDIR={jobdir}", "-s", "DOWNLOAD_DELAY=1.5",
+               "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS=1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+               "-s", "RETRY_BACKOFF_BASE=0.1", "-s", "LOG_LEVEL=INFO"]
+    # One request at a time, 1.5 s apart: after the first article is stored there is a wide window to kill in.
     try:
         process = subprocess.Popen(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 90
+        deadline = time.time() + 120
         stored = 0
         while time.time() < deadline and stored == 0:
-            time.sleep(0.2)
+            time.sleep(0.1)
             if db.exists():
                 try:
                     stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM articles").fetchone()[0]
@@ -125,7 +127,9 @@ def test_resume_after_sigkill_with_jobdir(tmp_path):
         process.send_signal(signal.SIGKILL)
         process.wait()
         assert 1 <= stored < 3, "the kill must land in the middle of the crawl"
-        result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(command[:command.index("DOWNLOAD_DELAY=1.5")] + ["DOWNLOAD_DELAY=0"]
+                                + command[command.index("DOWNLOAD_DELAY=1.5") + 1:],
+                                cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stderr[-2000:]
     finally:
         mirror.shutdown()
@@ -170,7 +174,12 @@ def test_two_processes_share_a_redis_frontier(mirror, tmp_path, redis_url):
         stats = tmp_path / f"stats{n}.json"
         stats_files.append(stats)
         commands.append([sys.executable, "-m", "scrapy", "crawl", "tribunnews", "-s", f"MIRROR_URL={mirror.url}",
-                         "-s", f"REDIS_URL={redis_url}", "-s", "DOWNLOAD_DELAY=0.3", "-s", "AUTOTHROTTLE_ENABLED=0",
+                         # 1 s between requests per process: the crawl lasts long enough for a process that
+                         # starts late (a loaded machine) to still take requests from the shared frontier.
+                         "-s", f"REDIS_URL={redis_url}", "-s", "DOWNLOAD_DELAY=1", "-s", "AUTOTHROTTLE_ENABLED=0",
+                         # One request in hand per process: Scrapy pulls from the scheduler up to
+                         # CONCURRENT_REQUESTS ahead, and a process must not hoard the small frontier.
+                         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "CONCURRENT_REQUESTS=1",
                          "-s", f"SARING_STATS_FILE={stats}", "-s", f"SARING_DB={tmp_path / f'unused{n}.db'}"])
     processes = [subprocess.Popen(c, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                  for c in commands]

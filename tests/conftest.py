@@ -40,6 +40,17 @@ def run_saring(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           env=env, **kwargs)
 
 
+@pytest.fixture
+def mirror():
+    """The offline mirror of fixtures/sites on a free 127.0.0.1 port, for one test."""
+    from crawler.mirror import serve
+
+    server = serve(FIXTURES / "sites")
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(params=load_expected("text"), ids=lambda e: e["fixture"])
 def expected(request) -> dict:
     return request.param

@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from crawler.mirror import serve
-
 from .conftest import COMPARED, FIXTURES, ROOT, load_expected, paragraphs
 
 SITES = FIXTURES / "sites"
@@ -23,14 +21,6 @@ URL_003 = ("https://www.tribunnews.com/internasional/7401823/putin-berterima-kas
 AMP = "https://www.tribunnews.com/amp/nasional/2024/11/06/kpu-tetapkan-jadwal-debat-pilkada-serentak-putaran-kedua"
 GONE = "https://www.tribunnews.com/nasional/2024/11/06/artikel-yang-sudah-dihapus-redaksi"
 FORBIDDEN = "https://www.tribunnews.com/ajax/2024/11/06/konten-yang-dilarang-robots"
-
-
-@pytest.fixture
-def mirror():
-    server = serve(SITES)
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def crawl(mirror, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = ()

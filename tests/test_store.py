@@ -24,14 +24,6 @@ SYNDICATED = "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 
 
-@pytest.fixture
-def mirror():
-    server = serve(SITES)
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 def record(url: str, body: str, published: str = "2024-11-05T10:00:00+07:00", **extra) -> dict:
     return {"url": url, "canonical_url": url, "site": "tribunnews", "published": published, "language": "id",
             "title": "Judul", "body": body} | extra
@@ -74,11 +66,6 @@ def test_export_and_stats_commands(tmp_path):
     stats = run_saring("stats", str(db))
     assert "medcom" in stats.stdout and "2024-10-18" in stats.stdout and "id" in stats.stdout
     assert run_saring("stats", str(tmp_path / "missing.db")).returncode == 2
-
-
-def article_requests(mirror, prefix: str) -> list[str]:
-    return [url for url, _ in mirror.served if url.startswith(prefix) and "robots.txt" not in url
-            and not url.endswith("/rss")]
 
 
 def test_second_crawl_requests_no_article_page(mirror, tmp_path):

@@ -295,3 +295,18 @@ def sitemap_items(response: Response) -> list[tuple[str, dt.date | None]]:
         if loc:
             found.append((loc, day))
     return found
+
+
+class FeedSpider(ArticleSpider):
+    """A family whose latest articles come from RSS feeds (`feed_urls`); a date window filters the feed."""
+
+    feed_urls: tuple[str, ...] = ()
+
+    def latest_requests(self) -> Iterable[scrapy.Request]:
+        for url in self.feed_urls:
+            yield self.listing_request(url, self.parse_feed)
+
+    def parse_feed(self, response: Response):
+        for link, day in rss_items(response):
+            if self.in_window(day):
+                yield self.article_request(link)

@@ -9,23 +9,15 @@ from collections.abc import Iterable
 import scrapy
 from scrapy.http import Response
 
-from .base import ArticleSpider, rss_items
+from .base import FeedSpider
 
 
-class TribunnewsSpider(ArticleSpider):
+class TribunnewsSpider(FeedSpider):
     name = "tribunnews"
     profile_name = "tribunnews"
     allowed_domains = ["tribunnews.com"]
-    rss_url = "https://www.tribunnews.com/rss"
+    feed_urls = ("https://www.tribunnews.com/rss",)
     index_url = "https://www.tribunnews.com/index-news?date={d.year}-{d.month}-{d.day}"
-
-    def latest_requests(self) -> Iterable[scrapy.Request]:
-        yield self.listing_request(self.rss_url, self.parse_feed)
-
-    def parse_feed(self, response: Response):
-        for link, day in rss_items(response):
-            if self.in_window(day):
-                yield self.article_request(link)
 
     def range_requests(self) -> Iterable[scrapy.Request]:
         day = self.until

@@ -105,12 +105,17 @@ def main() -> int:
         def one(*settings: str) -> float:
             return timed([crawl_command(server.url, url_file, *settings)])
 
-        with_store = one(f"SARING_DB={work / 'one.db'}")
-        without_store = one("SARING_DB=")
+        # Alternate the runs (without, with, with, without) so that neither pays the cold caches alone.
+        runs: dict[str, list[float]] = {"with": [], "without": []}
+        for n, kind in enumerate(("without", "with", "with", "without")):
+            store = f"SARING_DB={work / f'one{n}.db'}" if kind == "with" else "SARING_DB="
+            runs[kind].append(one(store))
+        with_store, without_store = (sum(runs[k]) / len(runs[k]) for k in ("with", "without"))
         results.update(one_process_aps=args.articles / with_store, one_process_no_store_aps=args.articles / without_store,
-                       store_share=(with_store - without_store) / without_store)
-        print(f"one process, with store      {args.articles / with_store:8.1f} articles/s ({with_store:.1f} s)")
-        print(f"one process, without store   {args.articles / without_store:8.1f} articles/s ({without_store:.1f} s)")
+                       store_share=(with_store - without_store) / without_store, runs=runs)
+        print(f"one process, with store      {args.articles / with_store:8.1f} articles/s (mean of 2 runs, {with_store:.1f} s)")
+        print(f"one process, without store   {args.articles / without_store:8.1f} articles/s (mean of 2 runs, "
+              f"{without_store:.1f} s)")
         print(f"store share of wall time      {100 * (with_store - without_store) / without_store:+8.1f} %")
 
         binary = shutil.which("redis-server")
@@ -119,10 +124,14 @@ def main() -> int:
             redis_process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                               "--appendonly", "no", "--dir", str(work)], stdout=subprocess.DEVNULL)
             time.sleep(0.5)
-            redis_url = f"redis://127.0.0.1:{port}/0"
-            # The frontier is seeded once; both processes then take requests from it.
-            commands = [crawl_command(server.url, url_file, f"REDIS_URL={redis_url}", "SARING_DB=") for _ in range(2)]
-            two = timed(commands)
+            # Both processes get the same URL list; the shared Redis dupefilter splits it between them.
+            twos = []
+            for n in range(2):
+                redis_url = f"redis://127.0.0.1:{port}/{n}"  # a fresh database (frontier) per round
+                commands = [crawl_command(server.url, url_file, f"REDIS_URL={redis_url}", "SARING_DB=")
+                            for _ in range(2)]
+                twos.append(timed(commands))
+            two = sum(twos) / len(twos)
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "crawler.cli", "ingest", "--redis", redis_url, "--db",
                             str(work / "two.db")], cwd=ROOT, env=ENV, check=True, capture_output=True)
@@ -132,13 +141,13 @@ def main() -> int:
             # Neither writes SQLite during the crawl, so the fair reference is one process without the store.
             results.update(two_process_aps=args.articles / two, two_vs_one=without_store / two,
                            ingest_seconds=ingest, stored=stored)
-            print(f"two processes, Redis frontier {args.articles / two:8.1f} articles/s ({two:.1f} s), "
+            print(f"two processes, Redis frontier {args.articles / two:8.1f} articles/s (mean of 2 runs, {two:.1f} s), "
                   f"{without_store / two:.2f}x one process without store; {stored} stored once each by "
                   f"saring ingest ({ingest:.1f} s)")
         else:
             print("two processes: skipped (no redis-server)")
 
-        with ArticleStore(work / "one.db", readonly=True) as source:
+        with ArticleStore(work / "one1.db", readonly=True) as source:
             records = list(source.export())
         started = time.perf_counter()
         with ArticleStore(work / "rate.db") as store:

@@ -79,6 +79,20 @@ def _work(task: tuple[Document, str | None, float | None]) -> dict[str, Any]:
     return clean_document(*task)
 
 
+def _worker_init() -> None:
+    """Workers leave Ctrl-C to the main process, and die with it: killed (even by SIGKILL), it cannot tell
+    them to stop, and a forked worker would wait forever on the task pipe its siblings keep open."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The fork copied the main process's Python SIGTERM handler; in a worker, SIGTERM must simply end it
+    # (a raised KeyboardInterrupt would be caught by the pool as a failed task, and the worker would go on).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _warm_up() -> None:
     """Load what every document needs (models, compiled rules) once, before workers fork."""
     clean("<html><head><title>x</title></head><body><article><p>Ini paragraf berita dalam bahasa Indonesia "
@@ -94,7 +108,7 @@ def clean_stream(tasks: Iterable[tuple[Document, str | None]], jobs: int = 1, ti
         return
     _warm_up()
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
-    executor = ProcessPoolExecutor(jobs, mp_context=context)
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init)
     window: deque[tuple[Document, str | None, Future]] = deque()
     try:
         for doc, url in tasks:
@@ -117,7 +131,7 @@ def _result(entry, executor, jobs, context, timeout):
         # A worker died (killed, out of memory, a crash in C code): this document gets an error record,
         # and a new pool takes the rest.
         executor.shutdown(wait=False, cancel_futures=True)
-        executor = ProcessPoolExecutor(jobs, mp_context=context)
+        executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init)
         return error_record(f"{doc.name}: the worker cleaning it died", url=url or doc.url, input=doc.name), executor
 
 

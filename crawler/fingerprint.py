@@ -8,8 +8,6 @@ import re
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Near-duplicates differ in at most this many of the 64 SimHash bits.
 NEAR_BITS = 4
-#: Bodies with more word-grams than this are fingerprinted on a content-chosen half of them.
-SAMPLE_ABOVE = 150
 #: Bands of the SimHash kept as indexed columns: two records within NEAR_BITS share at least one band.
 BANDS = 6
 
@@ -22,17 +20,39 @@ def body_hash(body: str) -> str:
     return hashlib.sha1(normalized(body).encode("utf-8")).hexdigest()
 
 
-def simhash(body: str, width: int = 3) -> int:
-    """SimHash over word `width`-grams (datelines and a changed sentence move few bits)."""
+_MASK = (1 << 64) - 1
+
+
+def _mix(value: int) -> int:
+    """splitmix64's finaliser: spreads a combined value over all 64 bits."""
+    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
+    value = (value ^ (value >> 27)) * 0x94D049BB133111EB & _MASK
+    return value ^ (value >> 31)
+
+
+def simhash(body: str) -> int:
+    """SimHash over word 3-grams (datelines and a changed sentence move few bits).
+
+    Each distinct word is hashed once (blake2b, stable across processes); a gram's hash mixes its words'
+    hashes with their positions, which costs a few integer operations instead of hashing the gram's text.
+    """
     words = _WORD.findall(body.casefold())
-    grams = [" ".join(words[i:i + width]) for i in range(max(1, len(words) - width + 1))]
-    # Each gram's 64-bit hash as a row of "0"/"1"; a bit is set where most rows have it. Transposing the
-    # rows lets C count the columns (a per-bit Python loop costs ~3 ms on a 400-word article).
-    hashes = [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams]
-    if len(hashes) > SAMPLE_ABOVE:
-        # Long bodies: keep the grams whose hash is even. Chosen by content, not position, so a copy with
-        # an inserted or dropped paragraph keeps the same sample of the text they share; half the cost.
-        hashes = [h for h in hashes if not h & 1] or hashes
+    if not words:
+        return 0
+    cache: dict[str, int] = {}
+    ids = []
+    for word in words:
+        value = cache.get(word)
+        if value is None:
+            value = cache[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+        ids.append(value)
+    if len(ids) < 3:
+        ids += [0] * (3 - len(ids))
+    # One mix per gram: the words' hashes, multiplied by odd constants per position, then mixed.
+    hashes = [_mix(a ^ (b * 0x9E3779B97F4A7C15 & _MASK) ^ (c * 0xC2B2AE3D27D4EB4F & _MASK))
+              for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)]
+    # Each gram's hash as a row of "0"/"1"; a bit is set where most rows have it. Transposing the rows lets
+    # C count the columns (a per-bit Python loop would cost milliseconds on a long article).
     rows = [format(h, "064b") for h in hashes]
     half = len(rows) / 2
     value = 0

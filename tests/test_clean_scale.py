@@ -178,6 +178,15 @@ def test_per_document_time_limit(tmp_path):
     assert "took longer than 0.05 s" in record["error"]
 
 
+def _running(pid: str) -> bool:
+    """Alive and not a zombie waiting for init to reap it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
 def test_resume_after_kill_has_every_input_once(tmp_path):
     source = tmp_path / "many.jsonl"
     text = (FIXTURES / "text" / "004_69ee16c09114b4dc.txt").read_text(encoding="utf-8")
@@ -191,8 +200,11 @@ def test_resume_after_kill_has_every_input_once(tmp_path):
     deadline = time.time() + 60
     while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 40):
         time.sleep(0.05)
+    workers = subprocess.run(["pgrep", "-P", str(process.pid)], capture_output=True, text=True).stdout.split()
     process.send_signal(signal.SIGKILL)
     process.wait()
+    time.sleep(0.5)
+    assert workers and not [w for w in workers if _running(w)], "workers outlived the killed run"
     written = out.read_bytes().count(b"\n")
     assert 40 <= written < 400
     with out.open("ab") as handle:  # as if the kill had torn the last line mid-write

@@ -191,3 +191,17 @@ def test_repeated_paragraph_block_is_deduplicated():
 def test_language_is_deterministic():
     text = "Judul Berita yang Cukup Panjang untuk Sebuah Judul\nIni paragraf berita dalam bahasa Indonesia yang dibaca."
     assert len({clean_text(text).language for _ in range(5)}) == 1
+
+
+def test_line_roles_explain_every_line():
+    from cleaners.text import line_roles
+
+    roles = dict((text, role) for role, text in line_roles(KOMPASTV_DESKTOP))
+    assert roles["Sidang Lanjutan Kasus Korupsi Tol Digelar Hari Ini di Pengadilan Tipikor"] == "title"
+    assert roles["Kompas.tv - 11 Juni 2024, 10:35 WIB"] == "date"
+    assert roles["Baca Juga: KPK Periksa Tiga Pejabat Kementerian"] == "boilerplate"
+    assert roles["Suasana ruang sidang Pengadilan Tipikor Jakarta. (Sumber: Kompas TV/Ant)"] == "caption"
+    assert roles["Penulis : Nadia Intan | Editor : Gading Persada"] == "byline"
+    assert roles["Jaksa menghadirkan lima saksi dari pihak kontraktor."] == "body"
+    assert roles["Sumber : Kompas TV"] == "source"
+    assert "unread" not in roles.values()

@@ -9,6 +9,7 @@ skips every input already in the output, so a resumed run never duplicates a lin
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -102,7 +103,13 @@ def _warm_up() -> None:
 def clean_stream(tasks: Iterable[tuple[Document, str | None]], jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT
                  ) -> Iterator[dict[str, Any]]:
     """Records in input order. With jobs > 1, at most 4 x jobs documents are in flight at once."""
-    if jobs <= 1:
+    tasks = iter(tasks)
+    first = next(tasks, None)
+    if first is None:
+        return
+    second = next(tasks, None)
+    tasks = itertools.chain([first] if second is None else [first, second], tasks)
+    if jobs <= 1 or second is None:  # one document: no pool to start
         for doc, url in tasks:
             yield clean_document(doc, url, timeout)
         return

@@ -29,8 +29,8 @@ lint: $(STAMP)
 redis-server:
 	@command -v redis-server >/dev/null 2>&1 || { \
 	  echo "installing Debian's redis-server for the distributed-crawl tests"; \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq redis-server >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq redis-server >/dev/null; fi; }
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; fi; }
 
 test: $(STAMP) lint redis-server
 	$(BIN)/python -m pytest

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .pagination import PageLinks
 
 #: Field order of the record as documented in SCHEMA.md.
 RECORD_FIELDS = (
@@ -34,14 +37,16 @@ class Article:
     pages: int = 1
     extractor: str = "generic"
     warnings: list[str] = field(default_factory=list)
+    #: Not part of the record: the page's pagination, when a profile read it (spiders follow it).
+    page_links: PageLinks | None = field(default=None, repr=False, compare=False)
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data.pop("paragraphs")
+        data = {name: getattr(self, name) for name in RECORD_FIELDS if name != "body"}
+        data = {k: list(v) if isinstance(v, list) else v for k, v in data.items()}
         data["body"] = self.body
         return {name: data[name] for name in RECORD_FIELDS}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .article import Article
 from .dates import date_from_url
 from .language import detect_language
+from .lines import unique
 from .sites import SiteProfile
 from .urls import canonical_url, path_of
 
@@ -27,18 +28,8 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
         match = profile.url_section.search(path_of(fact_url))
         if match:
             article.section = match.group("section")
-    article.tags = _unique(article.tags)
+    article.tags = unique(article.tags)
     article.language = detect_language(article.body) if article.paragraphs else None
     if not article.paragraphs:
         article.warnings.append("no article body found")
     return article
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        if item and item.casefold() not in seen:
-            seen.add(item.casefold())
-            out.append(item)
-    return out

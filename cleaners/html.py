@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
-from lxml.cssselect import CSSSelector
 from trafilatura.utils import load_html
 
 from . import lines as L
 from .article import Article
 from .blocks import element_lines, split_lines
+from .css import first, select
 from .dates import parse_date
 from .finalize import finalize
 from .generic import clean_blocks, extract_blocks
 from .htmlmeta import PageMeta, read_meta
+from .pagination import read_page_links
 from .sites import MIN_SIGNATURE_SCORE, PROFILES, SiteProfile, profile_for_url
 from .sites.profile import ruleset_for
 from .text import BlockReader
@@ -81,20 +81,6 @@ def clean_html_generic(html: str, url: str | None = None) -> Article:
     return finalize(article, None, url or meta.page_url)
 
 
-@lru_cache(maxsize=256)
-def _selector(css: str) -> CSSSelector:
-    return CSSSelector(css)
-
-
-def select(tree: etree._Element, css: str) -> list[etree._Element]:
-    return _selector(css)(tree) if css else []
-
-
-def _first(tree: etree._Element, css: str) -> etree._Element | None:
-    found = select(tree, css)
-    return found[0] if found else None
-
-
 def _node_text(element: etree._Element) -> str:
     if element.tag in ("img", "amp-img"):
         return L.normalize_line(element.get("alt", ""))
@@ -105,11 +91,11 @@ def _profile_path(tree: etree._Element, meta: PageMeta, profile: SiteProfile, ur
                   ) -> tuple[Article | None, str | None]:
     rules = profile.html
     assert rules is not None
-    body = _first(tree, rules.body)
+    body = first(tree, rules.body)
     if body is None:
         return None, f"profile {profile.name}: body selector matched nothing; used generic"
     protected = {body, *body.iterancestors()}
-    root = _first(tree, rules.root) if rules.root else None
+    root = first(tree, rules.root) if rules.root else None
     if root is None or root not in protected:
         root = body
     # Only what is read gets cleaned: ads outside the article root do not matter.
@@ -124,6 +110,7 @@ def _profile_path(tree: etree._Element, meta: PageMeta, profile: SiteProfile, ur
     reader = BlockReader(article, profile, url)
     reader.read(body_lines, tail_lines)
     reader.finish()
+    article.page_links = read_page_links(tree, url, profile)
 
     if not article.paragraphs:
         return None, f"profile {profile.name}: body container held no paragraphs; used generic"

@@ -30,6 +30,17 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
+def unique(items: list[str]) -> list[str]:
+    """Items in order, each once, comparing case-folded; empty items dropped."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
+            out.append(item)
+    return out
+
+
 def same_text(a: str | None, b: str | None) -> bool:
     """Equal after folding case, spaces and trailing punctuation (for repeated titles and captions)."""
     if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) // 2 + 2:

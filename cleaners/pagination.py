@@ -6,7 +6,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from .html import parse_html, profile_for_html, select
+from lxml import etree
+
+from .css import select
+from .sites import SiteProfile
 
 
 @dataclass(frozen=True)
@@ -19,18 +22,16 @@ class PageLinks:
 _COUNT = re.compile(r"(\d+)\s*(?:/|dari)\s*(\d+)")
 
 
-def page_links(html: str, url: str) -> PageLinks:
-    """The pagination a family's profile declares, read from a page (empty for single-page articles)."""
-    profile = profile_for_html(url, html)
-    if profile is None or profile.html is None:
-        return PageLinks()
-    tree = parse_html(html)
+def read_page_links(tree: etree._Element, url: str | None, profile: SiteProfile) -> PageLinks:
+    """The pagination a family's profile declares, read from a parsed page (empty for single pages)."""
     rules = profile.html
+    if rules is None:
+        return PageLinks()
     next_url = None
     for node in select(tree, rules.next_page):
         href = node.get("href")
         if href:
-            next_url = urljoin(url, href)
+            next_url = urljoin(url or "", href)
             break
     total = None
     for node in select(tree, rules.page_count):
@@ -39,7 +40,17 @@ def page_links(html: str, url: str) -> PageLinks:
             total = int(match.group(2))
             break
     all_url = None
-    if profile.all_pages_url and (next_url or (total and total > 1)):
+    if url and profile.all_pages_url and (next_url or (total and total > 1)):
         parts = urlsplit(url)
         all_url = profile.all_pages_url.format(url=urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
     return PageLinks(next_url, total, all_url)
+
+
+def page_links(html: str, url: str) -> PageLinks:
+    """`read_page_links` for an HTML string (cleaning a page already gives `Article.page_links`)."""
+    from .html import parse_html, profile_for_html
+
+    profile = profile_for_html(url, html)
+    if profile is None:
+        return PageLinks()
+    return read_page_links(parse_html(html), url, profile)

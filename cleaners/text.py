@@ -17,6 +17,7 @@ from .article import Article
 from .boilerplate import Action, Rule, is_short, link_list_indexes, word_count
 from .dates import date_from_url, resolve_12h_clock
 from .finalize import finalize
+from .lines import unique
 from .sites import SiteProfile, find_profile
 from .sites.profile import ruleset_for
 from .urls import path_of, slug_words
@@ -139,8 +140,8 @@ def _read(page: _Page) -> None:
         body_at = _read_header(page, title_at + 1)
     end_at = _read_body(page, body_at)
     _read_tail(page, end_at)
-    article.authors = _unique(page.byline.authors)
-    article.editors = _unique(page.byline.editors)
+    article.authors = unique(page.byline.authors)
+    article.editors = unique(page.byline.editors)
 
 
 def _read_above_title(page: _Page, title_at: int) -> None:
@@ -385,17 +386,8 @@ class BlockReader:
 
     def finish(self) -> None:
         article, byline = self.page.article, self.page.byline
-        article.authors = _unique(article.authors + byline.authors)
-        article.editors = _unique(article.editors + byline.editors)
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen, out = set(), []
-    for item in items:
-        if item.casefold() not in seen:
-            seen.add(item.casefold())
-            out.append(item)
-    return out
+        article.authors = unique(article.authors + byline.authors)
+        article.editors = unique(article.editors + byline.editors)
 
 
 def line_roles(text: str, url: str | None = None) -> list[tuple[str, str]]:

@@ -26,7 +26,6 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from cleaners import clean
 from cleaners.decode import NotText
 from cleaners.html import BadHtml
-from cleaners.pagination import page_links
 from cleaners.sites import SiteProfile, profile_by_name, profile_for_url
 from cleaners.urls import canonical_url
 
@@ -195,13 +194,13 @@ class ArticleSpider(scrapy.Spider):
         return {**{k: meta[k] for k in ("article_url", "paginate", "merge") if k in meta}, **extra}
 
     def parse_article(self, response: Response):
-        record = self.clean_response(response)
-        if record is None:
+        cleaned = self.clean_response(response)
+        if cleaned is None:
             return
-        links = page_links(response.text, response.url) if response.meta.get("paginate") else None
-        if links and links.next_url:
+        record, next_url = cleaned
+        if next_url and response.meta.get("paginate"):
             merge = _Merge(record, list(filter(None, record["body"].split("\n\n"))))
-            yield self._next_page(response, links.next_url, merge)
+            yield self._next_page(response, next_url, merge)
             return
         yield record
 
@@ -211,15 +210,16 @@ class ArticleSpider(scrapy.Spider):
 
     def parse_next_page(self, response: Response):
         merge: _Merge = response.meta["merge"]
-        record = self.clean_response(response)
-        if record is not None:
+        cleaned = self.clean_response(response)
+        next_url = None
+        if cleaned is not None:
+            record, next_url = cleaned
             merge.pages += 1
             known = set(merge.paragraphs)
             # What every page repeats (lead, byline, image caption) is already there once.
             merge.paragraphs += [p for p in record["body"].split("\n\n") if p and p not in known]
-        links = page_links(response.text, response.url)
-        if links.next_url and merge.pages < 50:
-            yield self._next_page(response, links.next_url, merge)
+        if next_url and merge.pages < 50:
+            yield self._next_page(response, next_url, merge)
             return
         yield self._merged(merge)
 
@@ -236,7 +236,8 @@ class ArticleSpider(scrapy.Spider):
         record["pages"] = merge.pages
         return record
 
-    def clean_response(self, response: Response) -> dict[str, Any] | None:
+    def clean_response(self, response: Response) -> tuple[dict[str, Any], str | None] | None:
+        """The page's record and its next-page URL (read by the profile from the same parse), or None."""
         try:
             article = clean(response.body, url=response.url, charset=response.encoding
                             if hasattr(response, "encoding") else None)
@@ -253,7 +254,7 @@ class ArticleSpider(scrapy.Spider):
                 self.crawler.stats.inc_value("saring/dropped/out_of_window")
                 logger.info("published %s, outside the window: %s", day, response.url)
                 return None
-        return record
+        return record, article.page_links.next_url if article.page_links else None
 
 
 def rss_items(response: Response) -> list[tuple[str, dt.date | None]]:

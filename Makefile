@@ -16,7 +16,7 @@ install: $(STAMP)
 
 # Crawl the offline mirror of the fixture sites with the four spiders; out/articles.jsonl + a summary.
 demo: $(STAMP)
-	$(BIN)/python -m crawler.demo
+	$(BIN)/python -m testing.demo
 
 # Clean the five fixture page texts and print their records.
 demo-clean: $(STAMP)

@@ -1,7 +1,23 @@
-"""Saring's cleaning library: page -> clean article record. Never imports Scrapy or the crawler."""
+"""Saring's cleaning library: page -> clean article record. Never imports Scrapy or the crawler.
 
-from .api import clean, clean_html, clean_text
-from .article import Article
-from .html import clean_html_generic
+    from cleaners import clean
+    article = clean(page_bytes, url="https://www.kompas.tv/...")   # HTML or page text, bytes or str
+    article.to_dict()                                              # the record of SCHEMA.md
+"""
 
-__all__ = ["Article", "clean", "clean_html", "clean_html_generic", "clean_text"]
+from importlib.metadata import PackageNotFoundError, version
+
+from .api import clean, looks_like_html
+from .decode import NotText
+from .paths.html import BadHtml, clean_html, clean_html_generic, page_links
+from .paths.text import clean_text, line_roles
+from .record import RECORD_FIELDS, Article, PageLinks, error_record, merge_pages
+
+try:
+    __version__ = version("saring")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["RECORD_FIELDS", "Article", "BadHtml", "NotText", "PageLinks", "__version__", "clean", "clean_html",
+           "clean_html_generic", "clean_text", "error_record", "line_roles", "looks_like_html", "merge_pages",
+           "page_links"]

@@ -1,13 +1,13 @@
-"""Public entry points: `clean` (bytes or str, HTML or text), `clean_html`, `clean_text`."""
+"""`clean`: decode bytes, sniff HTML or page text, and dispatch to the HTML or the text path."""
 
 from __future__ import annotations
 
 import re
 
-from .article import Article
 from .decode import decode_bytes
-from .html import clean_html
-from .text import clean_text
+from .paths.html import clean_html
+from .paths.text import clean_text
+from .record import Article
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.I)
 _HTML_TAGS = re.compile(r"<(html|head|body|div|p|article|meta|script|title)\b[^>]*>", re.I)
@@ -29,5 +29,3 @@ def clean(data: str | bytes, url: str | None = None, charset: str | None = None)
         return clean_html(text, url)
     return clean_text(text, url)
 
-
-__all__ = ["clean", "clean_html", "clean_text", "looks_like_html", "Article"]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from .article import Article
-from .dates import date_from_url
-from .language import detect_language
-from .lines import unique
-from .sites import SiteProfile
+from .recognise import date_from_url, unique
+from .recognise.language import detect_language
+from .record import Article
+from .sites.profile import SiteProfile
 from .urls import canonical_url, path_of
 
 
@@ -19,7 +18,7 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
     if article.title and profile and profile.title_suffix:
         article.title = profile.title_suffix.sub("", article.title).strip() or article.title
     if article.published is None:
-        url_date = date_from_url(fact_url)
+        url_date = date_from_url(fact_url, profile.url_date if profile else None)
         if url_date:
             article.published = url_date.iso_date()
     if article.updated and article.published and article.published.startswith(article.updated):

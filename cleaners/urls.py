@@ -66,11 +66,9 @@ def host_of(url: str | None) -> str:
         return ""
 
 
-_GENERIC_SLUGS = {"privacy", "index", "amp", "read", "baca", "news", "berita", "detail", "article", "all"}
-
-
-def slug_words(url: str | None) -> list[str]:
-    """Words of the URL's last meaningful path segment ("zelensky-tuding-korut" -> 3 words)."""
+def slug_words(url: str | None, id_prefix: re.Pattern[str] | None = None) -> list[str]:
+    """Words of the URL's last path segment of 3+ words ("zelensky-tuding-korut" -> 3 words);
+    `id_prefix` (a profile's article-id shape) drops an id glued to the slug's first word."""
     if not url:
         return []
     try:
@@ -80,9 +78,8 @@ def slug_words(url: str | None) -> list[str]:
     for segment in reversed([s for s in path.split("/") if s]):
         segment = re.sub(r"\.(html?|php|aspx?)$", "", segment)
         words = [w for w in re.split(r"[-_+]+", segment.lower()) if w]
-        if len(words) >= 3 and segment.lower() not in _GENERIC_SLUGS:
-            # medcom prefixes the slug with an 8-character id ("nbwo3q5b-zelensky-...").
-            if re.fullmatch(r"(?=.*\d)[a-z0-9]{6,10}", words[0]):
+        if len(words) >= 3:
+            if id_prefix is not None and id_prefix.fullmatch(words[0]):
                 words = words[1:]
             return words
     return []

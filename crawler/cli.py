@@ -9,18 +9,35 @@ import signal
 import sys
 from pathlib import Path
 
-from cleaners.cli import add_clean_parser
+from cleaners.batch.cli import add_clean_parser
 
-from .mirror import DEFAULT_ROOT, MirrorServer
+#: The source checkout this package runs from, if it is one (the mirror and its pages live there).
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def _testing():
+    """The development tooling of a source checkout (`testing/`), which is not part of the package."""
+    if not (CHECKOUT / "testing" / "mirror.py").is_file():
+        raise SystemExit("saring mirror: needs a source checkout of Saring (the mirror and its pages are in testing/)")
+    if str(CHECKOUT) not in sys.path:
+        sys.path.insert(0, str(CHECKOUT))
+    import testing.mirror
+
+    return testing.mirror
 
 
 def cmd_mirror(args: argparse.Namespace) -> int:
-    root = Path(args.root)
-    if not root.is_dir():
-        print(f"saring mirror: {root} is not a directory", file=sys.stderr)
-        return 2
-    server = MirrorServer(root, args.port, quiet=not args.verbose)
-    print(f"saring mirror: serving {root} at {server.url} (Ctrl-C to stop)", flush=True)
+    mirror = _testing()
+    if args.root is not None:
+        root = Path(args.root)
+        if not root.is_dir():
+            print(f"saring mirror: {root} is not a directory", file=sys.stderr)
+            return 2
+        server, what = mirror.MirrorServer([root], args.port, quiet=not args.verbose), str(root)
+    else:
+        server = mirror.MirrorServer(None, args.port, quiet=not args.verbose)
+        what = f"the bundled fixture sites of {CHECKOUT}"
+    print(f"saring mirror: serving {what} at {server.url} (Ctrl-C to stop)", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         server.serve_forever()
@@ -98,9 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_clean_parser(commands)
     p = commands.add_parser(
         "mirror", help="serve the offline mirror of the news sites on 127.0.0.1",
-        description="Serve saved pages (DIR/<host>/<path>, see crawler/mirror.py) on 127.0.0.1 as an HTTP(S) "
+        description="Serve saved pages (DIR/<host>/<path>, see testing/mirror.py) on 127.0.0.1 as an HTTP(S) "
                     "proxy. Crawl it with: scrapy crawl <site> -s MIRROR_URL=http://127.0.0.1:PORT")
-    p.add_argument("root", nargs="?", default=str(DEFAULT_ROOT), metavar="DIR", help="default: fixtures/sites")
+    p.add_argument("root", nargs="?", metavar="DIR",
+                   help="a tree of saved pages, DIR/<host>/<path> (default: the bundled fixture sites)")
     p.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any free port)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=cmd_mirror)

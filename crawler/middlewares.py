@@ -1,4 +1,5 @@
-"""Downloader middlewares: the offline mirror route, and retries that wait as the server asks."""
+"""Downloader middlewares: retries that wait as the server asks. (The known-article check lives with the
+store, `crawler.store.known`.)"""
 
 from __future__ import annotations
 
@@ -6,40 +7,11 @@ import asyncio
 import email.utils
 import logging
 import time
-from urllib.parse import urlsplit
 
-from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response
 
 logger = logging.getLogger(__name__)
-
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
-class MirrorMiddleware:
-    """With `-s MIRROR_URL=http://127.0.0.1:P`, every request for a real host goes through the offline mirror
-    (`saring mirror`), used as an HTTP(S) proxy. Requests, responses, items and logs keep the real URLs;
-    spiders do not know the mirror exists."""
-
-    def __init__(self, mirror_url: str) -> None:
-        self.mirror_url = mirror_url.rstrip("/")
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> MirrorMiddleware:
-        url = crawler.settings.get("MIRROR_URL")
-        if not url:
-            raise NotConfigured
-        host = urlsplit(url).hostname
-        if host not in LOOPBACK:
-            raise NotConfigured(f"MIRROR_URL must be a loopback address, not {host}")
-        logger.info("Routing requests through the offline mirror at %s", url)
-        return cls(url)
-
-    def process_request(self, request: Request) -> None:
-        if urlsplit(request.url).hostname not in LOOPBACK:
-            request.meta["proxy"] = self.mirror_url
 
 
 class RetryAfterMiddleware(RetryMiddleware):

@@ -64,14 +64,14 @@ class DedupePipeline(_StatsPipeline):
 
 class StorePipeline(_StatsPipeline):
     """Every item into the article store (`-s SARING_DB=path`, default articles.db); marks syndicated and
-    exact copies with `duplicate_of`."""
+    exact copies with `duplicate_of`. Off in Redis mode, where `saring ingest` stores the items."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         from .store import ArticleStore
 
         path = crawler.settings.get("SARING_DB")
-        if not path:
+        if not path or crawler.settings.get("REDIS_URL"):
             raise NotConfigured
         self.store = ArticleStore(path)
 
@@ -85,6 +85,19 @@ class StorePipeline(_StatsPipeline):
 
     def close_spider(self) -> None:
         self.store.close()
+
+
+class RedisItemsPipeline:
+    """In Redis mode (`-s REDIS_URL=`), items go to the Redis list `<spider>:items` (scrapy-redis), so that no
+    SQLite file is written by two machines; `saring ingest` drains the list into the store."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler):
+        if not crawler.settings.get("REDIS_URL"):
+            raise NotConfigured
+        from scrapy_redis.pipelines import RedisPipeline
+
+        return RedisPipeline.from_crawler(crawler)
 
 
 class StatsPipeline(_StatsPipeline):

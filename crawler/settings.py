@@ -25,15 +25,20 @@ DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.store.known.KnownArticlesMiddleware": 50,  # before robots.txt: a known article waits for nothing
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
-    "crawler.middlewares.MirrorMiddleware": 740,  # before HttpProxyMiddleware (750)
 }
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.DedupePipeline": 200,
-    "crawler.pipelines.StorePipeline": 300,
+    "crawler.pipelines.StorePipeline": 300,       # SQLite, when not in Redis mode
+    "crawler.pipelines.RedisItemsPipeline": 300,  # the Redis list, in Redis mode
     "crawler.pipelines.StatsPipeline": 900,
+}
+ADDONS = {
+    "crawler.addons.RedisFrontier": 0,
+    "crawler.addons.OfflineMirror": 0,
 }
 
 #: The article store (SQLite). Known article URLs are not requested again unless `-a refresh=1`.
@@ -46,7 +51,8 @@ EXTENSIONS = {"crawler.extensions.StatsFile": 500}
 #: Write the run's stats as JSON to this path when the spider closes (tests, `make demo`, monitoring).
 SARING_STATS_FILE = None
 
-#: Offline mirror (`saring mirror`): set to http://127.0.0.1:PORT to crawl it instead of the real sites.
+#: Offline mirror (`saring mirror`, from a checkout): set to http://127.0.0.1:PORT to crawl it instead of the
+#: real sites.
 MIRROR_URL = None
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -8,25 +7,31 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "fixtures"
-SHARED = ROOT.parent / "shared"
+from testing.fixtures import FIXTURES, ROOT, SHARED, site_fixtures, text_fixtures
+
 SARING = [sys.executable, "-m", "crawler.cli"]
 
 #: Fields the issue asks to compare for every fixture.
 COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")
 
+__all__ = ["COMPARED", "FIXTURES", "ROOT", "SHARED", "load_expected", "page", "page_path", "paragraphs", "run_saring"]
+
 
 def load_expected(kind: str = "text") -> list[dict]:
-    """Expected records of the text fixtures (kind "text") or of the HTML pages (kind "html")."""
-    found = []
-    for path in sorted((FIXTURES / "expected").glob("*.json")):
-        expected = json.loads(path.read_text(encoding="utf-8"))
-        expected["stem"] = path.stem
-        page = FIXTURES / "text" / expected["fixture"] if kind == "text" else FIXTURES / "html" / f"{path.stem}.html"
-        if page.exists():
-            found.append(expected)
-    return found
+    """Expected records of the shared page texts (kind "text": `stem` is the text's name) or of the site
+    families' HTML fixture pages (kind "html": `stem` is `<family>/<name>`, `path` the page)."""
+    if kind == "text":
+        return text_fixtures()
+    return [{**f.expected, "stem": f.id, "path": f.html_path} for f in site_fixtures()]
+
+
+def page_path(stem: str) -> Path:
+    """The HTML fixture page `<family>/<name>`."""
+    return next(f.html_path for f in site_fixtures() if f.id == stem)
+
+
+def page(stem: str) -> str:
+    return page_path(stem).read_text(encoding="utf-8")
 
 
 def paragraphs(body: str | list[str]) -> list[str]:
@@ -42,10 +47,10 @@ def run_saring(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def mirror():
-    """The offline mirror of fixtures/sites on a free 127.0.0.1 port, for one test."""
-    from crawler.mirror import serve
+    """The offline mirror of the fixture sites on a free 127.0.0.1 port, for one test."""
+    from testing.mirror import serve
 
-    server = serve(FIXTURES / "sites")
+    server = serve()
     yield server
     server.shutdown()
     server.server_close()

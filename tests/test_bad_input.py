@@ -96,7 +96,7 @@ def _run_cli_as_nobody(args: list[str]) -> int:
 
     import tqdm  # noqa: F401
 
-    from cleaners.cli import main
+    from crawler.cli import main
 
     clean(GOOD.read_bytes())
     pid = os.fork()

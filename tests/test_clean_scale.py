@@ -17,7 +17,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaners.batch import safe_name
+from cleaners.batch.output import safe_name
 
 from .conftest import COMPARED, FIXTURES, ROOT, load_expected, paragraphs, run_saring
 
@@ -38,7 +38,7 @@ def write_warc(path: Path, pages: list[dict], gz: bool = True) -> None:
     with open(path, "wb") as handle:
         writer = WARCWriter(handle, gzip=gz)
         for expected in pages:
-            body = (FIXTURES / "html" / f"{expected['stem']}.html").read_bytes()
+            body = expected["path"].read_bytes()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record("https://x.example/req", "request",
                                                           payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
@@ -84,7 +84,7 @@ def test_jsonl_html_text_and_url(tmp_path):
     expected_text = next(e for e in load_expected("text") if e["fixture"].startswith("004_"))
     page = HTML_PAGES[0]
     lines = [
-        json.dumps({"html": (FIXTURES / "html" / f"{page['stem']}.html").read_text(encoding="utf-8"), "url": page["url"]}),
+        json.dumps({"html": page["path"].read_text(encoding="utf-8"), "url": page["url"]}),
         json.dumps({"text": text, "url": expected_text["url"]}),
         "{not json",
         json.dumps({"url": "https://x.example/no-content"}),
@@ -108,7 +108,7 @@ def test_jsonl_html_text_and_url(tmp_path):
 
 def test_gzipped_pages_and_stdin(tmp_path):
     page = HTML_PAGES[1]
-    (tmp_path / "a.html.gz").write_bytes(gzip.compress((FIXTURES / "html" / f"{page['stem']}.html").read_bytes()))
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(page["path"].read_bytes()))
     (tmp_path / "b.txt.gz").write_bytes(gzip.compress(b"\x1f\x8b broken"))
     (tmp_path / "c.html.gz").write_bytes(gzip.compress(b"<html>" * 1000)[:40])  # truncated
     urls = tmp_path / "urls.tsv"
@@ -126,17 +126,18 @@ def test_gzipped_pages_and_stdin(tmp_path):
 
 
 def test_parallel_output_equals_serial_in_order(tmp_path):
-    serial = run_saring("clean", "-j", "1", str(FIXTURES / "html"), str(FIXTURES / "text"))
-    parallel = run_saring("clean", "-j", "2", str(FIXTURES / "html"), str(FIXTURES / "text"))
+    pages = [str(e["path"]) for e in load_expected("html")]
+    serial = run_saring("clean", "-j", "1", *pages, str(FIXTURES / "text"))
+    parallel = run_saring("clean", "-j", "2", *pages, str(FIXTURES / "text"))
     strip = [{k: v for k, v in r.items() if k != "warnings"} for r in records(serial.stdout)]
     assert strip == [{k: v for k, v in r.items() if k != "warnings"} for r in records(parallel.stdout)]
-    assert len(strip) == len(list((FIXTURES / "html").glob("*.html"))) + 5
+    assert len(strip) == len(pages) + 5
 
 
 def test_txt_output_names_are_safe(tmp_path):
     source = tmp_path / "dump.jsonl"
     page = HTML_PAGES[2]
-    html = (FIXTURES / "html" / f"{page['stem']}.html").read_text(encoding="utf-8")
+    html = page["path"].read_text(encoding="utf-8")
     source.write_text(json.dumps({"html": html, "url": "../../../../etc/passwd"}) + "\n"
                       + json.dumps({"html": html, "url": page["url"]}) + "\n")
     out = tmp_path / "txt"

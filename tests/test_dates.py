@@ -1,6 +1,7 @@
 import pytest
 
-from cleaners.dates import date_from_url, find_date, parse_date, resolve_12h_clock
+from cleaners.recognise.dates import date_from_url, find_date, parse_date, resolve_12h_clock
+from cleaners.sites.jatimtimes import PROFILE as JATIMTIMES
 
 
 @pytest.mark.parametrize(
@@ -41,8 +42,9 @@ def test_find_date_span():
 
 def test_url_dates():
     assert date_from_url("https://m.tribunnews.com/internasional/2024/10/14/slug?page=2").iso_date() == "2024-10-14"
-    jt = date_from_url("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy")
+    jt = date_from_url("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy", JATIMTIMES.url_date)
     assert (jt.iso_date(), jt.hour, jt.minute) == ("2024-11-12", 16, 0)
+    assert date_from_url("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy") is None  # not a common shape
     assert date_from_url("https://www.medcom.id/nasional/hukum/abc12345-judul") is None
     assert date_from_url("https://example.com/2024/13/45/bad") is None
     assert date_from_url(None) is None
@@ -62,4 +64,5 @@ def test_url_dates():
     ],
 )
 def test_twelve_hour_clock(page, url_hour, hour):
-    assert resolve_12h_clock(find_date(page), url_hour).hour == hour
+    hours = [] if url_hour is None else [(url_hour + shift) % 24 for shift in JATIMTIMES.url_clock_shifts]
+    assert resolve_12h_clock(find_date(page), hours).hour == hour

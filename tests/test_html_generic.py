@@ -4,8 +4,7 @@ import json
 import subprocess
 import sys
 
-from cleaners import clean, clean_html
-from cleaners.api import looks_like_html
+from cleaners import clean, clean_html, looks_like_html
 
 from .conftest import ROOT
 

@@ -2,9 +2,10 @@
 
 import pytest
 
-from cleaners import lines as L
-from cleaners.boilerplate import GENERIC_RULES, Action, first_match, link_list_indexes
-from cleaners.sites import find_profile, profile_for_text, profile_for_url
+from cleaners import recognise as L
+from cleaners.rules import GENERIC_RULES, Action, first_match
+from cleaners.rules.metrics import link_list_indexes
+from cleaners.sites import profile_for
 from cleaners.sites.jatimtimes import PROFILE as JATIMTIMES
 from cleaners.sites.medcom import PROFILE as MEDCOM
 from cleaners.sites.tribunnews import PROFILE as TRIBUN
@@ -173,17 +174,17 @@ def test_source_and_tags():
 
 
 def test_site_recognition():
-    assert profile_for_url("https://aceh.tribunnews.com/nanggroe/997820/judul").name == "tribunnews"
-    assert profile_for_url("https://m.medcom.id/nasional/hukum/abcd1234-judul").name == "medcom"
-    assert profile_for_url("https://beta.kompas.tv/nasional/1234/judul").name == "kompastv"
-    assert profile_for_url("https://madura.jatimtimes.com/baca/3331350404/20260916/044000/x").name == "jatimtimes"
-    assert profile_for_url("https://malangtimes.com/baca/3331346365/20260101/100000/x").name == "jatimtimes"
-    assert profile_for_url("https://www.kompas.com/read/2024/01/01/judul") is None
-    assert profile_for_url("https://nottribunnews.com.evil.example/x") is None
-    assert profile_for_text("SURYA.CO.ID, BANYUWANGI - isi\nTRIBUNNEWS.COM") .name == "tribunnews"
-    assert profile_for_text("Sebuah teks tanpa penanda situs apa pun.") is None
+    assert profile_for(url="https://aceh.tribunnews.com/nanggroe/997820/judul").name == "tribunnews"
+    assert profile_for(url="https://m.medcom.id/nasional/hukum/abcd1234-judul").name == "medcom"
+    assert profile_for(url="https://beta.kompas.tv/nasional/1234/judul").name == "kompastv"
+    assert profile_for(url="https://madura.jatimtimes.com/baca/3331350404/20260916/044000/x").name == "jatimtimes"
+    assert profile_for(url="https://malangtimes.com/baca/3331346365/20260101/100000/x").name == "jatimtimes"
+    assert profile_for(url="https://www.kompas.com/read/2024/01/01/judul") is None
+    assert profile_for(url="https://nottribunnews.com.evil.example/x") is None
+    assert profile_for(text="SURYA.CO.ID, BANYUWANGI - isi\nTRIBUNNEWS.COM") .name == "tribunnews"
+    assert profile_for(text="Sebuah teks tanpa penanda situs apa pun.") is None
     # A known URL host outside the families means the generic path, whatever the text says.
-    assert find_profile("https://example.org/berita/1", "TRIBUNNEWS.COM, JAKARTA -") is None
+    assert profile_for(url="https://example.org/berita/1", text="TRIBUNNEWS.COM, JAKARTA -") is None
 
 
 @pytest.mark.parametrize(
@@ -203,9 +204,11 @@ def test_site_recognition():
     ],
 )
 def test_canonical_urls(url, canonical):
-    assert canonical_url(url, profile_for_url(url).canonical) == canonical
+    assert canonical_url(url, profile_for(url=url).canonical) == canonical
 
 
 def test_slug_words():
-    assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut") == ["zelensky", "tuding", "korut"]
+    assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut", MEDCOM.slug_id) == [
+        "zelensky", "tuding", "korut"]
+    assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut")[0] == "nbwo3q5b"
     assert slug_words("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy") == []

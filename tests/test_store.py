@@ -13,13 +13,12 @@ import time
 
 import pytest
 
-from crawler.mirror import free_port, serve
 from crawler.store import ArticleStore
+from testing.mirror import free_port, serve
 
-from .conftest import FIXTURES, ROOT, load_expected, run_saring
+from .conftest import ROOT, load_expected, run_saring
 from .test_crawl import JATENG, crawl
 
-SITES = FIXTURES / "sites"
 SYNDICATED = "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 
@@ -29,8 +28,8 @@ def record(url: str, body: str, published: str = "2024-11-05T10:00:00+07:00", **
             "title": "Judul", "body": body} | extra
 
 
-BODY = "\n\n".join(next(e for e in load_expected("html") if e["stem"] == "004_69ee16c09114b4dc")["body"])
-OTHER = "\n\n".join(next(e for e in load_expected("html") if e["stem"] == "001_a373cb1957e14108")["body"])
+BODY = "\n\n".join(next(e for e in load_expected("text") if e["stem"] == "004_69ee16c09114b4dc")["body"])
+OTHER = "\n\n".join(next(e for e in load_expected("text") if e["stem"] == "001_a373cb1957e14108")["body"])
 
 
 def test_store_updates_keep_first_seen_and_mark_copies(tmp_path):
@@ -93,7 +92,7 @@ def test_syndicated_copy_is_marked_not_dropped(mirror, tmp_path):
 
 
 def test_resume_after_sigkill_with_jobdir(tmp_path):
-    mirror = serve(SITES)
+    mirror = serve()
     db, jobdir = tmp_path / "articles.db", tmp_path / "job"
     command = [sys.executable, "-m", "scrapy", "crawl", "tribunnews", "-s", f"MIRROR_URL={mirror.url}",
                "-s", f"SARING_DB={db}", "-s", f"JOBDIR={jobdir}", "-s", "DOWNLOAD_DELAY=1.5",

@@ -194,7 +194,7 @@ def test_language_is_deterministic():
 
 
 def test_line_roles_explain_every_line():
-    from cleaners.text import line_roles
+    from cleaners import line_roles
 
     roles = dict((text, role) for role, text in line_roles(KOMPASTV_DESKTOP))
     assert roles["Sidang Lanjutan Kasus Korupsi Tol Digelar Hari Ini di Pengadilan Tipikor"] == "title"

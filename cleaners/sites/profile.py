@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..boilerplate import GENERIC_RULES, GENERIC_RULESET, Rule, RuleSet
+from ..rules import GENERIC_RULES, GENERIC_RULESET, Rule, RuleSet
 from ..urls import CanonicalRule
 
 
@@ -25,7 +25,7 @@ def sig(regex: str, weight: float = 1.0, flags: int = re.M) -> Signature:
 @dataclass(frozen=True)
 class HtmlRules:
     """Where a family's templates put things, as CSS selectors (alternatives joined with commas cover the
-    family's templates: desktop, m., AMP). Text found by `byline`, `date` and `source` is read with the same
+    family's templates: desktop, m., AMP). Text found by `byline` and `date` is read with the same
     recognisers as the text path."""
 
     #: The article body container; the first element that matches is read.
@@ -43,7 +43,6 @@ class HtmlRules:
     caption: str = ""
     image: str = ""
     tags: str = ""
-    source: str = ""
     #: Next-page link and the page-count text ("Halaman 1/3") of a split article.
     next_page: str = ""
     page_count: str = ""
@@ -60,15 +59,26 @@ class SiteProfile:
     rules: tuple[Rule, ...] = ()
     #: Lines that name the site itself (logo text, brand labels): dropped wherever they stand.
     brand_lines: re.Pattern[str] | None = None
+    #: The family's outlet names inside a byline ("Tribunnews.com", "Kompas TV"): an outlet, not a person.
+    outlets: re.Pattern[str] | None = None
     #: A short topic label printed right above the title is a tag (Tribun's kicker).
     kicker_is_tag: bool = False
     #: A line opening the image block (Tribun's "zoom-in <title>"): a short credit line and the caption follow.
     image_block: re.Pattern[str] | None = None
     #: "Name • date" / "Name - date" bylines name the author (medcom), rather than a section label.
     dated_byline_is_author: bool = False
-    #: On URLs matching this, times are printed on a 12-hour clock without AM/PM and the URL's HHMMSS
-    #: resolves them (jatimtimes AMP).
+    #: The date (and time) the family's URLs carry, beyond the common `/YYYY/MM/DD/`: a regex on the path
+    #: with `year`, `month`, `day` and optionally `hms` (HHMMSS) groups.
+    url_date: re.Pattern[str] | None = None
+    #: On URLs matching this, times are printed on a 12-hour clock without AM/PM and the URL's time
+    #: (`url_date`'s `hms`) resolves them.
     twelve_hour_clock_url: re.Pattern[str] | None = None
+    #: Hours to add to the URL's time to get the page's local hour, tried in order (a URL time that is
+    #: sometimes local and sometimes UTC: (0, 7)).
+    url_clock_shifts: tuple[int, ...] = (0,)
+    #: An article id glued to the front of the URL slug ("nbwo3q5b-judul-berita"), dropped when the title
+    #: is matched against the slug.
+    slug_id: re.Pattern[str] | None = None
     #: The section as the URL path names it (a regex with a `section` group on the path).
     url_section: re.Pattern[str] | None = None
     #: ` - Site Name` style suffixes to strip from titles.
@@ -94,11 +104,9 @@ class SiteProfile:
     def matches_host(self, host: str) -> bool:
         return any(re.fullmatch(pattern, host) for pattern in self.hosts)
 
-    def signature_score(self, text: str) -> float:
-        return sum(s.weight for s in self.signatures if s.pattern.search(text))
-
-    def html_signature_score(self, html: str) -> float:
-        return sum(s.weight for s in self.html_signatures if s.pattern.search(html))
+    def score(self, signatures: tuple[Signature, ...], sample: str) -> float:
+        """How strongly a saved page (its text or its HTML) looks like the family's."""
+        return sum(s.weight for s in signatures if s.pattern.search(sample))
 
 
 def signature_sample(text: str, head: int = 60_000, tail: int = 20_000) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -23,11 +22,12 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from cleaners import clean
-from cleaners.decode import NotText
-from cleaners.html import BadHtml
-from cleaners.sites import SiteProfile, profile_by_name, profile_for_url
+from cleaners import BadHtml, NotText, clean, merge_pages
+from cleaners.sites import SiteProfile, profile_by_name, profile_for
 from cleaners.urls import canonical_url
+
+from ..items import ArticleItem
+from ..store.known import KnownArticle
 
 logger = logging.getLogger(__name__)
 
@@ -41,38 +41,14 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise ValueError(f"-a {name}= takes YYYY-MM-DD, not {value!r}") from exc
 
 
-@dataclass
-class _Merge:
-    """A multi-page article being collected page by page."""
-
-    first: dict[str, Any]
-    paragraphs: list[str] = field(default_factory=list)
-    pages: int = 1
-
-
 class ArticleSpider(scrapy.Spider):
     #: The family's profile name; None for the any-site spider.
     profile_name: str | None = None
-
-    @classmethod
-    def update_settings(cls, settings) -> None:
-        super().update_settings(settings)
-        if settings.get("REDIS_URL"):
-            # Distributed: one frontier in Redis; items to a Redis list, stored by `saring ingest`, so no
-            # SQLite file is written by two machines.
-            settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="spider")
-            settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="spider")
-            settings.set("SCHEDULER_PERSIST", True, priority="spider")
-            pipelines = dict(settings.getdict("ITEM_PIPELINES"))
-            pipelines.pop("crawler.pipelines.StorePipeline", None)
-            pipelines["scrapy_redis.pipelines.RedisPipeline"] = 300
-            settings.set("ITEM_PIPELINES", pipelines, priority="spider")
 
     def __init__(self, since: str | None = None, until: str | None = None, urls: str | None = None,
                  url_file: str | None = None, refresh: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.refresh = refresh not in (None, "", "0", "false", "no")
-        self._store = None
         self._requested: set[str] = set()
         self.since = _date(since, "since")
         self.until = _date(until, "until") or (dt.date.today() if self.since else None)
@@ -130,28 +106,15 @@ class ArticleSpider(scrapy.Spider):
 
     # ------------------------------------------------------------------------------------------- articles
 
-    @property
-    def store(self):
-        """The article store, read-only, for incremental crawls (None in Redis mode or before any run)."""
-        if self._store is None:
-            path = self.crawler.settings.get("SARING_DB")
-            if path and not self.crawler.settings.get("REDIS_URL") and Path(path).exists():
-                from crawler.store import ArticleStore
-
-                self._store = ArticleStore(path, readonly=True)
-            else:
-                self._store = False
-        return self._store or None
-
     def article_request(self, url: str, **meta: Any) -> scrapy.Request | None:
-        profile = self.profile or profile_for_url(url)
+        """The request for an article page, once per canonical URL in a run. Articles already in the store
+        are skipped by `crawler.store.known` unless `-a refresh=1`."""
+        profile = self.profile or profile_for(url=url)
         key = canonical_url(url, profile.canonical if profile else None)
         if key in self._requested:
             return None
         self._requested.add(key)
-        if not self.refresh and self.store is not None and self.store.known(key):
-            self.crawler.stats.inc_value("saring/skipped/known")
-            return None
+        meta = {**meta, "article_url": url, "canonical_url": key, "refresh": self.refresh}
         # With a Redis frontier the shared dupefilter splits article pages between processes; alone, the
         # store and the set above do (so that a JOBDIR resumed after a kill re-requests what was lost).
         dont_filter = not self.crawler.settings.get("REDIS_URL")
@@ -160,15 +123,14 @@ class ArticleSpider(scrapy.Spider):
             parts = urlsplit(url)
             all_url = profile.all_pages_url.format(url=urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
             return scrapy.Request(all_url, callback=self.parse_article, errback=self.all_pages_failed,
-                                  meta={**meta, "article_url": url, "paginate": True}, dont_filter=dont_filter)
+                                  meta={**meta, "paginate": True}, dont_filter=dont_filter)
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
-                              meta={**meta, "article_url": url, "paginate": "page" not in query},
-                              dont_filter=dont_filter)
+                              meta={**meta, "paginate": "page" not in query}, dont_filter=dont_filter)
 
     def all_pages_failed(self, failure):
         """No all-pages view (a 4xx for `?page=all`): read the article page by page from its own URL."""
         request = failure.request
-        if not (failure.check(HttpError) and 400 <= failure.value.response.status < 500):
+        if failure.check(KnownArticle) or not (failure.check(HttpError) and 400 <= failure.value.response.status < 500):
             self.article_failed(failure)
             return
         url = request.meta["article_url"]
@@ -178,6 +140,8 @@ class ArticleSpider(scrapy.Spider):
 
     def article_failed(self, failure) -> None:
         url = failure.request.url
+        if failure.check(KnownArticle):
+            return  # counted by the middleware as saring/skipped/known
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.crawler.stats.inc_value("saring/skipped/ignored")
             logger.info("article %s not fetched: %s", url, failure.getErrorMessage())
@@ -191,7 +155,7 @@ class ArticleSpider(scrapy.Spider):
     @staticmethod
     def _own_meta(meta: dict[str, Any], **extra: Any) -> dict[str, Any]:
         """Only Saring's keys travel to the next request (Scrapy's own, like download_latency, do not)."""
-        return {**{k: meta[k] for k in ("article_url", "paginate", "merge") if k in meta}, **extra}
+        return {**{k: meta[k] for k in ("article_url", "paginate", "pages") if k in meta}, **extra}
 
     def parse_article(self, response: Response):
         cleaned = self.clean_response(response)
@@ -199,42 +163,33 @@ class ArticleSpider(scrapy.Spider):
             return
         record, next_url = cleaned
         if next_url and response.meta.get("paginate"):
-            merge = _Merge(record, list(filter(None, record["body"].split("\n\n"))))
-            yield self._next_page(response, next_url, merge)
+            yield self._next_page(response, next_url, [record])
             return
-        yield record
+        yield ArticleItem.from_record(record)
 
-    def _next_page(self, response: Response, url: str, merge: _Merge) -> scrapy.Request:
+    def _next_page(self, response: Response, url: str, pages: list[dict[str, Any]]) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_next_page, errback=self.next_page_failed,
-                              meta=self._own_meta(response.meta, merge=merge), dont_filter=True)
+                              meta=self._own_meta(response.meta, pages=pages), dont_filter=True)
 
     def parse_next_page(self, response: Response):
-        merge: _Merge = response.meta["merge"]
+        """One more page of a split article; the pages become one item (`cleaners.merge_pages`)."""
+        pages: list[dict[str, Any]] = response.meta["pages"]
         cleaned = self.clean_response(response)
         next_url = None
         if cleaned is not None:
             record, next_url = cleaned
-            merge.pages += 1
-            known = set(merge.paragraphs)
-            # What every page repeats (lead, byline, image caption) is already there once.
-            merge.paragraphs += [p for p in record["body"].split("\n\n") if p and p not in known]
-        if next_url and merge.pages < 50:
-            yield self._next_page(response, next_url, merge)
+            pages = [*pages, record]
+        if next_url and len(pages) < 50:
+            yield self._next_page(response, next_url, pages)
             return
-        yield self._merged(merge)
+        yield ArticleItem.from_record(merge_pages(pages))
 
     def next_page_failed(self, failure):
-        merge: _Merge = failure.request.meta["merge"]
+        pages: list[dict[str, Any]] = failure.request.meta["pages"]
         logger.warning("page %s of a split article failed (%s); keeping %d page(s)", failure.request.url,
-                       failure.getErrorMessage(), merge.pages)
+                       failure.getErrorMessage(), len(pages))
         self.crawler.stats.inc_value("saring/article_errors")
-        yield self._merged(merge)
-
-    def _merged(self, merge: _Merge) -> dict[str, Any]:
-        record = dict(merge.first)
-        record["body"] = "\n\n".join(merge.paragraphs)
-        record["pages"] = merge.pages
-        return record
+        yield ArticleItem.from_record(merge_pages(pages))
 
     def clean_response(self, response: Response) -> tuple[dict[str, Any], str | None] | None:
         """The page's record and its next-page URL (read by the profile from the same parse), or None."""

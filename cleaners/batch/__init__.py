@@ -1,0 +1,2 @@
+"""Cleaning many documents: finding and reading inputs (`inputs`), workers (`runner`), what a run writes
+(`output`) and the `saring clean` command (`cli`)."""

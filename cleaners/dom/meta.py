@@ -1,0 +1,136 @@
+"""Page metadata from <head>: JSON-LD (NewsArticle and friends), OpenGraph/article meta tags, canonical link.
+
+Every path reads it the same way; a profile decides which source wins for which field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+_ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
+                  "opinionnewsarticle", "webpage", "liveblogposting"}
+
+
+@dataclass
+class PageMeta:
+    """Metadata by source: `jsonld` and `meta` (OpenGraph/article/name tags), dicts keyed by record field
+    names (title, summary, published, updated, authors, section, tags, image_url)."""
+
+    jsonld: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    canonical: str | None = None
+    #: The URL the page declares for itself (og:url, else rel=canonical).
+    page_url: str | None = None
+    article_body: str | None = None
+
+    def first(self, name: str, order: tuple[str, ...] = ("jsonld", "meta")) -> Any:
+        for source in order:
+            value = getattr(self, source, {}).get(name) if source in ("jsonld", "meta") else None
+            if value:
+                return value
+        return [] if name in ("authors", "tags") else None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        return value or None
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    if isinstance(value, dict):
+        name = _text(value.get("name"))
+        return [name] if name else []
+    name = _text(value)
+    return [name] if name else []
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [o for item in data for o in _objects(item)]
+    if isinstance(data, dict):
+        found = [data]
+        if "@graph" in data:
+            found += _objects(data["@graph"])
+        return found
+    return []
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    raw = obj.get("@type", [])
+    raw = raw if isinstance(raw, list) else [raw]
+    return {str(t).lower() for t in raw}
+
+
+def json_ld_articles(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Article-like JSON-LD objects, NewsArticle first. Broken JSON is skipped, not fatal."""
+    found = []
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            continue
+        found += [o for o in _objects(data) if _types(o) & _ARTICLE_TYPES]
+    return sorted(found, key=lambda o: "webpage" in _types(o))
+
+
+def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    meta = PageMeta()
+    tags: dict[str, str] = {}
+    for node in tree.xpath("//meta[@content]"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        if key and key not in tags:
+            tags[key] = node.get("content", "")
+    ld: dict[str, Any] = {}
+    for obj in json_ld_articles(tree):
+        image = obj.get("image")
+        if isinstance(image, dict):
+            image = image.get("url")
+        elif isinstance(image, list):
+            image = next(iter(_names(image)), None) or next(
+                (i.get("url") for i in image if isinstance(i, dict)), None)
+        found = {
+            "title": _text(obj.get("headline")), "summary": _text(obj.get("description")),
+            "published": _text(obj.get("datePublished")), "updated": _text(obj.get("dateModified")),
+            "authors": _names(obj.get("author")), "tags": _split_keywords(obj.get("keywords")),
+            "section": _text(obj.get("articleSection")) or next(iter(_names(obj.get("articleSection"))), None),
+            "image_url": _text(image),
+        }
+        for name, value in found.items():
+            if value and not ld.get(name):
+                ld[name] = value
+        meta.article_body = meta.article_body or _text(obj.get("articleBody"))
+    meta.jsonld = ld
+    meta.meta = {
+        "title": _text(tags.get("og:title")) or _text(tree.findtext(".//title")),
+        "summary": _text(tags.get("og:description")) or _text(tags.get("description")),
+        "published": _text(tags.get("article:published_time")) or _text(tags.get("pubdate")),
+        "updated": _text(tags.get("article:modified_time")),
+        "authors": _names(tags.get("author")),
+        "section": _text(tags.get("article:section")),
+        "tags": _split_keywords(tags.get("news_keywords") or tags.get("keywords") or ""),
+        "image_url": _text(tags.get("og:image")),
+    }
+    canonical = tree.xpath('//link[@rel="canonical"]/@href')
+    meta.canonical = canonical[0].strip() if canonical else None
+    meta.page_url = _text(tags.get("og:url")) or meta.canonical
+    return meta
+
+
+def _split_keywords(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [k for item in value for k in _split_keywords(item)]
+    if not isinstance(value, str):
+        return []
+    return [k.strip() for k in re.split(r"\s*,\s*", value) if k.strip()]

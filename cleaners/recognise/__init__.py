@@ -1,0 +1,23 @@
+"""Recognisers: one line in, one fact out (a byline, a date, a caption, a source, tags, a language).
+
+They do not decide where a line stands on the page; `cleaners.reading` does.
+"""
+
+from .bylines import AUTHOR_ROLES, EDITOR_ROLES, Byline, add_names, is_byline, parse_byline, split_names
+from .captions import has_photo_credit, is_credit_line
+from .dates import (
+           DateLine,
+           PageDate,
+           date_from_url,
+           find_date,
+           parse_date,
+           parse_date_line,
+           resolve_12h_clock,
+)
+from .labels import parse_source, parse_tags_label, split_tags
+from .normalize import fold, normalize_line, same_text, unique
+
+__all__ = ["AUTHOR_ROLES", "EDITOR_ROLES", "Byline", "DateLine", "PageDate", "add_names", "date_from_url", "find_date",
+           "fold", "has_photo_credit", "is_byline", "is_credit_line", "normalize_line", "parse_byline", "parse_date",
+           "parse_date_line", "parse_source", "parse_tags_label", "resolve_12h_clock", "same_text", "split_names",
+           "split_tags", "unique"]

@@ -22,8 +22,10 @@ demo: $(STAMP)
 demo-clean: $(STAMP)
 	$(BIN)/saring clean fixtures/text --urls fixtures/text/urls.tsv
 
+# ruff, then the layout check: no import cycle, no site family named outside its folder.
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m testing.check_layout
 
 # The distributed-crawl tests start a real redis-server (Debian's package); install it when missing.
 redis-server:

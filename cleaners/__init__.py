@@ -1,7 +1,7 @@
 """Saring's cleaning library: page -> clean article record. Never imports Scrapy or the crawler.
 
     from cleaners import clean
-    article = clean(page_bytes, url="https://www.kompas.tv/...")   # HTML or page text, bytes or str
+    article = clean(page_bytes, url="https://news.example.id/...")   # HTML or page text, bytes or str
     article.to_dict()                                              # the record of SCHEMA.md
 """
 

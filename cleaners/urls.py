@@ -19,7 +19,7 @@ class CanonicalRule:
 
     `host_map` rewrites hosts (m. and origin/beta variants to the desktop host); `amp_path` is a regex whose
     match is removed from the path (`/amp/`); `id_path`, when set, rebuilds the path from the article id
-    it captures (jatimtimes identifies an article by its numeric id only).
+    it captures (for a site that identifies an article by its id only).
     """
 
     host_map: tuple[tuple[str, str], ...] = ()

@@ -238,3 +238,34 @@ def test_progress_bar_on_a_terminal_only(tmp_path):
     process.wait()
     os.close(primary)
     assert b"doc" in shown and b"5 ok" in shown
+
+
+def test_merge_pages_joins_a_split_article_in_a_dump(tmp_path):
+    """`--merge-pages`: the pages of one article (any order in the dump) become one record; others pass."""
+    fixtures = {e["stem"]: e for e in load_expected("html")}
+    pages = [fixtures[f"tribunnews/desktop_v1_paged{n}"] for n in (3, 1, 2)]
+    single = fixtures["medcom/www_v1_2"]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"html": e["path"].read_text(encoding="utf-8"), "url": e["url"]}) + "\n"
+                            for e in [pages[0], single, *pages[1:]]), encoding="utf-8")
+    result = run_saring("clean", str(dump), "--merge-pages", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    found = records(result.stdout)
+    assert [r["url"] for r in found] == [single["url"], pages[1]["url"]]
+    merged = found[1]
+    whole = fixtures["tribunnews/desktop_v1_pagedall"]
+    assert merged["pages"] == 3 and paragraphs(merged["body"]) == paragraphs(whole["body"])
+    assert sorted(merged["inputs"]) == [f"{dump}#1", f"{dump}#3", f"{dump}#4"]
+    assert "_split_article" not in merged
+    # Without the flag every page is its own record.
+    assert len(records(run_saring("clean", str(dump), "-j", "1").stdout)) == 4
+
+
+def test_merge_pages_keeps_metadata_of_the_first_page():
+    from cleaners import merge_pages
+
+    first = {"url": "u?page=1", "title": "T", "body": "A\n\nB", "pages": 1, "warnings": ["w"]}
+    second = {"url": "u?page=2", "title": "other", "body": "B\n\nC", "pages": 1, "warnings": ["w", "x"]}
+    merged = merge_pages([first, second])
+    assert merged["title"] == "T" and merged["body"] == "A\n\nB\n\nC" and merged["pages"] == 2
+    assert merged["warnings"] == ["w", "x"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .inputs import DEFAULT_MAX_BYTES, iter_documents
 from .output import LineWriter, Summary, TextDirWriter, done_inputs
-from .runner import DEFAULT_TIMEOUT, clean_stream
+from .runner import DEFAULT_TIMEOUT, clean_stream, merge_split_articles
 
 CLEAN_HELP = """\
 Clean saved news pages into article records, one JSON object per line.
@@ -61,7 +61,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     progress = _progress(args)
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        for record in clean_stream(tasks(), jobs=args.jobs, timeout=args.timeout or None):
+        stream = clean_stream(tasks(), jobs=args.jobs, timeout=args.timeout or None)
+        for record in merge_split_articles(stream, merge=args.merge_pages):
             writer.write(record)
             summary.add(record)
             if "error" in record and progress is None:
@@ -125,5 +126,7 @@ def add_clean_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--out-dir", metavar="DIR", help="where --format txt writes its files")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already in the output and append (a torn last line is cut off first)")
+    p.add_argument("--merge-pages", action="store_true",
+                   help="pages of one split article (same canonical URL; ?page=N) become one record with 'pages'")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_clean)

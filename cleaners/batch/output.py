@@ -31,7 +31,9 @@ def done_inputs(path: Path) -> set[str]:
     done = set()
     for line in data.splitlines():
         try:
-            done.add(json.loads(line)["input"])
+            record = json.loads(line)
+            done.add(record["input"])
+            done.update(record.get("inputs") or [])  # the pages of a merged split article
         except (ValueError, KeyError, TypeError):
             continue
     return done

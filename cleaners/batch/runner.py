@@ -14,7 +14,7 @@ from typing import Any
 
 from ..api import clean
 from ..decode import NotText
-from ..record import error_record
+from ..record import error_record, merge_pages, page_number
 from .inputs import Document
 
 #: Default seconds one document may take.
@@ -60,7 +60,43 @@ def clean_document(doc: Document, url: str | None = None, timeout: float | None 
         return error_record(f"{doc.name}: no article body found", url=url, input=doc.name)
     record = article.to_dict()
     record["input"] = doc.name
+    links = article.page_links
+    if links and (links.next_url or (links.total_pages or 1) > 1):
+        record[SPLIT] = True  # one page of a split article (see merge_split_articles); not written out
     return record
+
+
+#: Marks a record of one page of a split article, for `--merge-pages`.
+SPLIT = "_split_article"
+
+
+def merge_split_articles(records: Iterable[dict[str, Any]], merge: bool = True) -> Iterator[dict[str, Any]]:
+    """`saring clean --merge-pages`: the pages of one split article become one record.
+
+    A record is a page of a split article when its URL names a page (`?page=2`) or its page shows
+    pagination. Such records are held back until the input ends, grouped by canonical URL, and merged in
+    page order (`cleaners.merge_pages`; an all-pages view first); every other record passes at once, so
+    memory grows only with the split articles. The merged record's `input` is its first page's, and
+    `inputs` lists them all. With `merge=False` records only lose the internal mark.
+    """
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        split = record.pop(SPLIT, False)
+        key = record.get("canonical_url") or record.get("url")
+        if not merge or "error" in record or not key or not (split or page_number(record.get("url")) is not None):
+            yield record
+            continue
+        groups.setdefault(key, []).append(record)
+    for pages in groups.values():
+        if len(pages) == 1:
+            yield pages[0]
+            continue
+        pages.sort(key=lambda r: page_number(r.get("url")) or 1)  # ?page=all (0) first, a bare URL as page 1
+        merged = merge_pages(pages)
+        numbered = {page_number(r.get("url")) or 1 for r in pages if page_number(r.get("url")) != 0}
+        merged["pages"] = max(len(numbered), 1)
+        merged["inputs"] = [r["input"] for r in pages]
+        yield merged
 
 
 def _work(task: tuple[Document, str | None, float | None]) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def _read(page: Page) -> None:
 
 
 def _read_above_title(page: Page, title_at: int) -> None:
-    """Chrome, a caption printed before the title (medcom), and a kicker right above it (Tribun)."""
+    """Chrome, a caption printed before the title, and a kicker (a topic label) right above it."""
     article = page.article
     above = page.lines[title_at - 1] if title_at > 0 else None
     if page.profile and page.profile.kicker_is_tag and above and _is_free(above) \

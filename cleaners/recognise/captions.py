@@ -18,7 +18,7 @@ _TRAILING_PARENS = re.compile(r"\(([^()]{1,160})\)\s*\.?$")
 
 
 def has_photo_credit(line: str) -> bool:
-    """A caption closing with a photo credit: "(Foto: X)", "(Sumber: X)", "(AFP)", "(KOMPAS.com/Nama)"."""
+    """A caption closing with a photo credit: "(Foto: X)", "(Sumber: X)", "(AFP)", "(NAMASITUS.com/Nama)"."""
     match = _TRAILING_PARENS.search(line[-200:])
     if not match:
         return False
@@ -27,5 +27,5 @@ def has_photo_credit(line: str) -> bool:
 
 
 def is_credit_line(line: str) -> bool:
-    """A bare photo credit line ("Kolase tribunnews", "AP/Adel Hana", "istimewa")."""
+    """A bare photo credit line ("Kolase situs", "AP/Adel Hana", "istimewa")."""
     return 0 < word_count(line) <= 6 and not line.endswith((".", "?", "!"))

@@ -222,7 +222,7 @@ _UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|updated?)\b", re.I)
 
 
 def parse_date_line(line: str, max_label_words: int = 6) -> DateLine | None:
-    """A line that is a date, maybe with a short label ("Kompas dunia | 11 Oktober 2024, 15:32 WIB")."""
+    """A line that is a date, maybe with a short label ("Kabar dunia | 11 Oktober 2024, 15:32 WIB")."""
     if len(line) > MAX_META_CHARS:
         return None
     found = find_date(line)

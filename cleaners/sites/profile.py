@@ -59,13 +59,13 @@ class SiteProfile:
     rules: tuple[Rule, ...] = ()
     #: Lines that name the site itself (logo text, brand labels): dropped wherever they stand.
     brand_lines: re.Pattern[str] | None = None
-    #: The family's outlet names inside a byline ("Tribunnews.com", "Kompas TV"): an outlet, not a person.
+    #: The family's outlet names inside a byline ("NamaSitus.com", "Nama TV"): an outlet, not a person.
     outlets: re.Pattern[str] | None = None
-    #: A short topic label printed right above the title is a tag (Tribun's kicker).
+    #: A short topic label printed right above the title is a tag (a topic kicker).
     kicker_is_tag: bool = False
-    #: A line opening the image block (Tribun's "zoom-in <title>"): a short credit line and the caption follow.
+    #: A line opening the image block ("zoom-in <title>"): a short credit line and the caption follow.
     image_block: re.Pattern[str] | None = None
-    #: "Name • date" / "Name - date" bylines name the author (medcom), rather than a section label.
+    #: "Name • date" / "Name - date" bylines name the author, rather than a section label.
     dated_byline_is_author: bool = False
     #: The date (and time) the family's URLs carry, beyond the common `/YYYY/MM/DD/`: a regex on the path
     #: with `year`, `month`, `day` and optionally `hms` (HHMMSS) groups.
@@ -92,7 +92,7 @@ class SiteProfile:
     meta_order: tuple[str, ...] = ("jsonld", "meta", "dom")
     #: Where a standfirst may be read (JSON-LD/meta descriptions are often synthetic, so DOM only by default).
     summary_sources: tuple[str, ...] = ("dom",)
-    #: How to ask for the whole article on one page (Tribun: `?page=all`); a format string on the URL
+    #: How to ask for the whole article on one page (`{url}?page=all`); a format string on the URL
     #: without its query, or None.
     all_pages_url: str | None = None
 

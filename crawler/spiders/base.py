@@ -5,6 +5,7 @@ Arguments (`-a name=value`):
                                         listings back from `until`, stops once past `since`)
   urls=URL,URL / url_file=PATH          exactly those articles (a URL naming a page, `?page=2`, is fetched
                                         as that page only)
+  refresh=1                             fetch articles already in the store again (and update them)
   (none)                                the latest articles
 """
 

@@ -1,5 +1,9 @@
 """JatimTIMES network: each host's /sitemap.xml for the latest, the paged /sitemap/allNews/<n>.xml archive
-for date ranges (sites.md §4.5). `-a hosts=a.com,b.com` picks the network sites."""
+for date ranges (sites.md §4.5).
+
+Arguments (`-a name=value`): those of every Saring spider (`crawler.spiders.base`): `since`, `until`,
+`urls`, `url_file`, `refresh`, and `hosts=a.com,b.com`: the network sites to
+crawl (default jatimtimes.com and www.malangtimes.com)."""
 
 from __future__ import annotations
 

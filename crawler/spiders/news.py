@@ -1,5 +1,5 @@
-"""Any news URLs (`-a urls=` or `-a url_file=`): a family's profile when one matches, the generic path
-otherwise."""
+"""Any news URLs (`-a urls=` or `-a url_file=`, required): a family's profile when one matches, the generic
+path otherwise. Also takes `refresh=1`."""
 
 from __future__ import annotations
 

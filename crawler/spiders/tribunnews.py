@@ -1,5 +1,8 @@
 """Tribunnews (www, m., AMP, regional): the RSS feed for the latest, the daily index for date ranges
-(shared/research/sites.md §1.5)."""
+(shared/research/sites.md §1.5).
+
+Arguments (`-a name=value`): those of every Saring spider (`crawler.spiders.base`): `since`, `until`,
+`urls`, `url_file`, `refresh`; `since` walks the daily index pages."""
 
 from __future__ import annotations
 

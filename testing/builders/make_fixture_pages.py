@@ -1,6 +1,7 @@
-"""Build fixtures/html/*.html (and the expected records of the synthetic pages) from page specs.
+"""Build the four families' reconstructed fixture pages, `cleaners/sites/<family>/fixtures/<name>.html`
+(and the expected records of the synthetic ones), from page specs.
 
-    python tools/make_fixture_pages.py
+    python testing/builders/make_fixture_pages.py
 
 The five real articles take every line verbatim from fixtures/text/<stem>.txt and put it in the element
 the site's template uses (shared/research/sites.md); they state no fact the text and URL do not. The other
@@ -27,10 +28,26 @@ from family_pages import (  # noqa: E402
     tribun_mobile,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = ROOT / "fixtures" / "text"
-HTML = ROOT / "fixtures" / "html"
 EXPECTED = ROOT / "fixtures" / "expected"
+SITES = ROOT / "cleaners" / "sites"
+#: Where each page goes: <family>/fixtures/<template>_v<N>[_<n>].
+DEST = {
+    "000_79ab5d31336fbc81": "tribunnews/mobile_v1", "003_cdf9e5e3ab3413ae": "tribunnews/desktop_v1",
+    "s01_tribunnews_jateng_page1": "tribunnews/desktop_v1_paged1", "s01_tribunnews_jateng_page2": "tribunnews/desktop_v1_paged2",
+    "s01_tribunnews_jateng_page3": "tribunnews/desktop_v1_paged3",
+    "s01_tribunnews_jateng_pageall": "tribunnews/desktop_v1_pagedall", "s02_tribunnews_amp": "tribunnews/amp_v1",
+    "001_a373cb1957e14108": "medcom/www_v1", "s04_medcom_www": "medcom/www_v1_2", "s03_medcom_mobile": "medcom/mobile_v1",
+    "004_69ee16c09114b4dc": "kompastv/amp_v1", "s06_kompastv_amp": "kompastv/amp_v1_2",
+    "s05_kompastv_desktop": "kompastv/desktop_v1", "002_47c8d720653f142a": "jatimtimes/amp_v1",
+    "s08_malangtimes_amp": "jatimtimes/amp_v1_2", "s07_jatimtimes_desktop": "jatimtimes/desktop_v1",
+}
+
+
+def destination(stem: str, suffix: str) -> Path:
+    family, name = DEST[stem].split("/")
+    return SITES / family / "fixtures" / f"{name}{suffix}"
 IMG = "https://asset-2.tstatic.net/tribunnews/foto/bank/images/{}.jpg"
 
 
@@ -303,7 +320,7 @@ SITE = {"tribun": "tribunnews", "medcom": "medcom", "kompastv": "kompastv", "jat
 
 def expected_record(page: Page, renderer: str, published: str) -> dict:
     return {
-        "fixture": f"{page.stem}.html", "synthetic": True, "site": SITE[renderer.split("_")[0]], "url": page.url,
+        "synthetic": True, "site": SITE[renderer.split("_")[0]], "url": page.url,
         "title": page.title, "summary": page.summary, "authors": page.authors, "editors": page.editors,
         "published": published, "tags": ([page.kicker] if page.kicker else []) + [t for t in page.tags if t != page.kicker],
         "source": page.source, "image_caption": page.caption, "body": paragraphs(page.body),
@@ -319,20 +336,29 @@ PUBLISHED = {
 }
 
 
+def write_json(path: Path, record: dict) -> None:
+    """The expected record, keeping where the offline mirror serves the page (`mirror_urls`)."""
+    if path.exists():
+        old = json.loads(path.read_text(encoding="utf-8"))
+        record = {**record, **({"mirror_urls": old["mirror_urls"]} if "mirror_urls" in old else {})}
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> None:
-    HTML.mkdir(parents=True, exist_ok=True)
     for stem, build in (("000_79ab5d31336fbc81", page_000), ("001_a373cb1957e14108", page_001),
                         ("002_47c8d720653f142a", page_002), ("003_cdf9e5e3ab3413ae", page_003),
                         ("004_69ee16c09114b4dc", page_004)):
-        (HTML / f"{stem}.html").write_text(build(), encoding="utf-8")
+        destination(stem, ".html").write_text(build(), encoding="utf-8")
+        shared = json.loads((EXPECTED / f"{stem}.json").read_text(encoding="utf-8"))
+        write_json(destination(stem, ".json"),
+                   {"text_fixture": shared["fixture"], **{k: v for k, v in shared.items() if k != "fixture"}})
     for page, renderer in synthetic_pages():
-        (HTML / f"{page.stem}.html").write_text(RENDER[renderer](page), encoding="utf-8")
+        destination(page.stem, ".html").write_text(RENDER[renderer](page), encoding="utf-8")
         published = PUBLISHED.get(page.stem, "2024-11-05T14:20:00+07:00")
-        record = expected_record(page, renderer, published)
-        (EXPECTED / f"{page.stem}.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
-                                                    encoding="utf-8")
-    for path in sorted(HTML.glob("*.html")):
-        print(f"{path.stat().st_size:>7}  {path.name}")
+        write_json(destination(page.stem, ".json"), expected_record(page, renderer, published))
+    for stem in DEST:
+        path = destination(stem, ".html")
+        print(f"{path.stat().st_size:>7}  {path.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

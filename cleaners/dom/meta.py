@@ -27,6 +27,15 @@ class PageMeta:
     #: The URL the page declares for itself (og:url, else rel=canonical).
     page_url: str | None = None
     article_body: str | None = None
+    #: JSON-LD `articleBody` cut at its line breaks (the paragraphs when the site keeps them).
+    article_body_paragraphs: list[str] = field(default_factory=list)
+    #: Every meta tag by lower-cased name/property/itemprop (the first of each), every JSON-LD object of
+    #: any type, the texts of JSON-LD blocks that are not valid JSON, the `<title>`, the declared language.
+    named: dict[str, str] = field(default_factory=dict)
+    json_ld: list[dict[str, Any]] = field(default_factory=list)
+    json_ld_broken: list[str] = field(default_factory=list)
+    title_tag: str | None = None
+    declared_language: str | None = None
 
     def first(self, name: str, order: tuple[str, ...] = ("jsonld", "meta")) -> Any:
         for source in order:
@@ -70,9 +79,10 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(t).lower() for t in raw}
 
 
-def json_ld_articles(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
-    """Article-like JSON-LD objects, NewsArticle first. Broken JSON is skipped, not fatal."""
-    found = []
+def json_ld_objects(tree: lxml_html.HtmlElement) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every JSON-LD object of the page (`@graph` members too), and the texts of the blocks that are not
+    valid JSON (skipped, not fatal; a reader may still find a value in them)."""
+    found, broken = [], []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
         if not raw:
@@ -80,8 +90,17 @@ def json_ld_articles(tree: lxml_html.HtmlElement) -> list[dict[str, Any]]:
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
+            broken.append(raw)
             continue
-        found += [o for o in _objects(data) if _types(o) & _ARTICLE_TYPES]
+        found += _objects(data)
+    return found, broken
+
+
+def json_ld_articles(tree: lxml_html.HtmlElement, objects: list[dict[str, Any]] | None = None
+                     ) -> list[dict[str, Any]]:
+    """Article-like JSON-LD objects, NewsArticle first."""
+    objects = json_ld_objects(tree)[0] if objects is None else objects
+    found = [o for o in objects if _types(o) & _ARTICLE_TYPES]
     return sorted(found, key=lambda o: "webpage" in _types(o))
 
 
@@ -92,8 +111,14 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
         if key and key not in tags:
             tags[key] = node.get("content", "")
+    meta.named = tags
+    meta.json_ld, meta.json_ld_broken = json_ld_objects(tree)
+    meta.title_tag = _text(tree.findtext(".//title"))
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    meta.declared_language = _text(root.get("lang") or root.get("xml:lang") or tags.get("og:locale")
+                                   or tags.get("content-language") or tags.get("language"))
     ld: dict[str, Any] = {}
-    for obj in json_ld_articles(tree):
+    for obj in json_ld_articles(tree, meta.json_ld):
         image = obj.get("image")
         if isinstance(image, dict):
             image = image.get("url")
@@ -110,7 +135,10 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         for name, value in found.items():
             if value and not ld.get(name):
                 ld[name] = value
-        meta.article_body = meta.article_body or _text(obj.get("articleBody"))
+        if not meta.article_body and _text(obj.get("articleBody")):
+            raw = obj["articleBody"]
+            meta.article_body = _text(raw)
+            meta.article_body_paragraphs = [p for p in (" ".join(line.split()) for line in raw.splitlines()) if p]
     meta.jsonld = ld
     meta.meta = {
         "title": _text(tags.get("og:title")) or _text(tree.findtext(".//title")),

@@ -1,75 +1,84 @@
-"""The generic path: trafilatura finds the main content, then the shared boilerplate rules clean it.
+"""The generic path: any news page, without a site profile. It chooses its content.
+
+The page is parsed once. Candidates for the article body are built from that one tree: trafilatura's main
+content (recall-leaning, without its fallback extractors: it runs once), the densest text container
+(Readability's scoring, `cleaners.dom.content`), the schema.org `articleBody` element, the `<article>`
+element, the page's JSON-LD `articleBody`, and, for a photo page, its image captions. Each candidate's
+blocks go through the same cleaning (the genre's boilerplate rules, bylines, date lines, captions, link
+widgets), and the candidates are judged (`judge`): paragraphs that read as sentences count for a
+candidate, menu-like short lines and link text against it, and agreement with the page's own JSON-LD body
+decides between close ones. A menu, a widget or a rating box cannot win over a real body, and an empty
+result never does.
 
 Works on trafilatura's element tree rather than its rendered text, so that table rows and list items are
-known as such (a table row is not a related-title line), and judges link lists by link density on the
-page rather than by line shape (short product-spec lines are not an SEO list; linked titles are).
+known as such (a table row is not a related-title line), `<br>`-separated paragraphs stay apart, and link
+lists are judged by link density on the page rather than by line shape.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
 from .. import recognise as R
+from ..dom import content
 from ..dom.meta import PageMeta
+from ..dom.render import CAPTION, HEAD, ITEM, QUOTE, ROW, Block, P, render, split_soft_break
+from ..recognise.blocks import is_caption_block, is_dated_teaser, parse_block_date
 from ..record import Article
-from ..rules import GENERIC_RULESET, Action, RuleSet
-from ..rules.metrics import word_count
-from ..sites.profile import SiteProfile, ruleset_for
+from ..rules import Action, RuleSet
+from ..rules.blocks import block_ruleset
+from ..rules.metrics import ends_like_sentence, word_count
+from ..sites.profile import SiteProfile
+from . import generic_meta as M
 
 #: Blocks whose lines are not subject to the line-shape rules (link lists, related-title tables).
-STRUCTURED = {"row", "item"}
+STRUCTURED = {ROW, ITEM}
 _ROW_ONLY_RULES = {"related-table"}
 DEDUPE_MIN_WORDS = 8
-
-
-@dataclass
-class Block:
-    text: str
-    kind: str  # p, head, item, row, quote, text
-
 
 #: Link texts shorter than this say little (menu words); longer ones are titles and teasers.
 MIN_LINK_CHARS = 15
 #: A block whose text is mostly the text of the page's links is a link widget (related titles, SEO lists,
 #: menus): link density, the signal rendered text loses.
 MAX_LINK_SHARE = 0.7
+#: Link text of a block not read from the page itself (trafilatura's output): judged against the page's links.
+UNKNOWN = -1
+#: A date line is a line of at most this many words that holds a date (and maybe a label or a counter).
+DATE_LINE_WORDS = 14
 
 
-def link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
-    """Texts of the page's links, read before extraction prunes the tree."""
-    found = set()
-    for anchor in tree.iter("a"):
-        text = " ".join(anchor.text_content().split())
-        if len(text) >= MIN_LINK_CHARS:
-            found.add(text)
-    return frozenset(found)
+def link_texts(texts: list[str]) -> frozenset[str]:
+    """The page's link texts that say something (menu words do not)."""
+    return frozenset(t for t in texts if len(t) >= MIN_LINK_CHARS)
 
 
-def is_link_block(text: str, links: frozenset[str]) -> bool:
-    """Mostly link text, or a teaser card: a linked title glued to its blurb ("...from '90sThe Cowboys")."""
+def is_link_block(text: str, links: frozenset[str], item: bool = False) -> bool:
+    """Mostly link text, or a teaser card: a linked title glued to its blurb ("...from '90sThe Cowboys"),
+    or in a list item, followed by it."""
     if len(text) < MIN_LINK_CHARS or not links:
         return False
     covered = 0
     for link in links:
         if link in text:
             covered += len(link)
-            if text.startswith(link) and len(text) > len(link) and link[-1].isalnum() \
-                    and (text[len(link)].isupper() or text[len(link)].isdigit()):
-                return True
+            if text.startswith(link) and len(text) > len(link) + 1 and link[-1].isalnum():
+                after = text[len(link) + 1] if item and text[len(link)] == " " else text[len(link)]
+                if after.isupper() or after.isdigit():
+                    return True
     return covered >= MAX_LINK_SHARE * len(text)
 
 
-def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
-    """trafilatura's main content as blocks, link widgets removed.
+# --------------------------------------------------------------------------------------------- candidates
 
-    Recall-leaning settings without trafilatura's fallback extractors: the boilerplate rules and link
-    density give back the precision, at a fraction of the time (bench/accuracy.py).
-    """
-    links = link_texts(tree)
+
+def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
+    """trafilatura's main content as blocks (recall-leaning settings without its fallback extractors: the
+    boilerplate rules, link density and the judge give back the precision, at a fraction of the time)."""
     document = trafilatura.bare_extraction(
         tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True,
         with_metadata=False,
@@ -79,40 +88,162 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
         return []
     blocks: list[Block] = []
     if body.text and body.text.strip():
-        blocks.append(Block(body.text, "text"))
+        blocks.append(Block(" ".join(body.text.split()), P, UNKNOWN))
     for child in body:
         if child.tag == "list":
-            blocks += [Block(_text(item), "item") for item in child.iter("item")]
+            blocks += [b for item in child.iter("item") for b in _split(item, ITEM)]
         elif child.tag == "table":
-            blocks += [Block(" ".join(_text(c) for c in row.iter("cell")), "row") for row in child.iter("row")]
+            blocks += [Block(" ".join(" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell")), ROW,
+                             UNKNOWN) for row in child.iter("row")]
         else:
-            blocks.append(Block(_text(child), child.tag))
+            blocks += _split(child, {"head": HEAD, "quote": QUOTE}.get(child.tag, P))
         if child.tail and child.tail.strip():
-            blocks.append(Block(child.tail, "text"))
-    return [b for b in blocks if not is_link_block(" ".join(b.text.split()), links)]
+            blocks.append(Block(" ".join(child.tail.split()), P, UNKNOWN))
+    return [b for b in blocks if b.text]
 
 
-def _text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+_NESTED_BLOCKS = frozenset({"p", "head", "quote", "div", "item", "code"})
 
 
-def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: RuleSet = GENERIC_RULESET
-                 ) -> list[str]:
-    """Apply the shared boilerplate rules to extracted blocks: drop inserts, stop at the tail."""
+def _split(element: etree._Element, kind: str) -> list[Block]:
+    """An output element's text, split where trafilatura kept a line break (`<lb/>`): after a sentence or
+    a heading-like line; a hard-wrapped line is joined with a space, never glued."""
+    lines: list[str] = []
+    buffer: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        buffer.append(node.text or "")
+        for child in node:
+            if child.tag == "lb":
+                lines.append("".join(buffer))
+                buffer.clear()
+            elif child.tag in _NESTED_BLOCKS and kind != ITEM:  # a paragraph inside a paragraph is its own
+                lines.append("".join(buffer))
+                buffer.clear()
+                walk(child)
+                lines.append("".join(buffer))
+                buffer.clear()
+            elif child.tag not in ("list", "table"):
+                if child.tag in _NESTED_BLOCKS:
+                    buffer.append(" ")  # a list item's title and blurb: one teaser card, never glued
+                walk(child)
+            buffer.append(child.tail or "")
+
+    walk(element)
+    lines.append("".join(buffer))
+    parts: list[str] = []
+    for line in (" ".join(x.split()) for x in lines):
+        if not line:
+            continue
+        if parts and not split_soft_break(parts[-1], line):
+            parts[-1] = f"{parts[-1]} {line}"
+        else:
+            parts.append(line)
+    return [Block(p, kind, UNKNOWN) for p in parts]
+
+
+def dom_blocks(elements: list[etree._Element]) -> list[Block]:
+    return [b for element in elements for b in render(element)]
+
+
+def json_ld_blocks(meta: PageMeta) -> list[Block]:
+    return [Block(p, P) for p in meta.article_body_paragraphs]
+
+
+@dataclass
+class Cleaned:
+    """A candidate's blocks after cleaning: body paragraphs and the facts met on the way."""
+
+    name: str
+    paragraphs: list[str] = field(default_factory=list)
+    #: The block kind of each paragraph (a table row or a list item is data, not a menu line).
+    kinds: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    dates: list[R.DateLine] = field(default_factory=list)
+    byline: R.Byline = field(default_factory=R.Byline)
+    source: str | None = None
+    tags: list[str] = field(default_factory=list)
+    value: float = 0.0
+    agreement: float | None = None
+
+
+@dataclass
+class PageContext:
+    """What every candidate is cleaned and judged against, and what was found out about each block text
+    (candidates share most of their blocks: each text is classified once)."""
+
+    header_texts: list[str]
+    rules: RuleSet
+    links: frozenset[str]
+    caption_list: list[str]
+    captions: frozenset[str] = field(init=False)
+    seen: dict[tuple[str, bool], tuple[str, object]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.captions = frozenset(R.fold(t) for t in self.caption_list)
+
+    def classify(self, text: str, structured: bool) -> tuple[str, object]:
+        """What a block's text is, wherever it stands: ("header"|"caption"|"drop"|"end"|"byline"|"date"|
+        "teaser"|"source"|"tags"|"text", the fact it carries)."""
+        key = (text, structured)
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = self._classify(text, structured)
+        return found
+
+    def _classify(self, text: str, structured: bool) -> tuple[str, object]:
+        if any(R.same_text(text, h) for h in self.header_texts):
+            return "header", None
+        found = self.rules.first_match(text)
+        if found and structured and found.name in _ROW_ONLY_RULES:
+            found = None
+        if found:
+            return ("end" if found.action is Action.END else "drop"), found
+        if R.fold(text) in self.captions or is_caption_block(text):
+            return "caption", None
+        if R.is_byline(text):
+            return "byline", R.parse_byline(text)
+        if word_count(text) <= DATE_LINE_WORDS and (dated := parse_block_date(text)) is not None:
+            return "date", dated
+        if is_dated_teaser(text):
+            return "teaser", None
+        if source := R.parse_source(text):
+            return "source", source
+        if tags := R.parse_tags_label(text):
+            return "tags", R.split_tags(tags)
+        return "text", None
+
+
+def clean_blocks(name: str, blocks: list[Block], page: PageContext) -> Cleaned:
+    """Apply the shared boilerplate rules and recognisers to a candidate's blocks: drop inserts, take
+    bylines, date lines, captions and `Sumber:` out of the body, stop at the tail."""
+    out = Cleaned(name)
     kept: list[Block] = []
     for block in blocks:
         text = R.normalize_line(block.text)
-        if not text or any(R.same_text(text, h) for h in header_texts):
+        if not text:
             continue
-        found = rules.first_match(text)
-        if found and block.kind in STRUCTURED and found.name in _ROW_ONLY_RULES:
-            found = None
-        if found and found.action is Action.END and kept:
+        what, fact = page.classify(text, block.kind in STRUCTURED)
+        if block.kind == CAPTION and what not in ("header", "drop", "end"):
+            what = "caption"
+        if what == "end" and kept:
             break
-        if found or R.is_byline(text):
-            continue
-        kept.append(Block(text, block.kind))
-    out, seen = [], set()
+        if what == "caption":
+            out.captions.append(text)
+        elif what == "byline":
+            out.byline.authors += fact.authors
+            out.byline.editors += fact.editors
+        elif what == "date":
+            out.dates.append(fact)
+        elif what == "source" and kept:
+            out.source = out.source or fact
+        elif what == "tags" and kept:
+            out.tags += fact
+        elif what in ("text", "source", "tags"):
+            if block.link_share >= MAX_LINK_SHARE or (block.link_chars < 0 and is_link_block(text, page.links, block.kind == ITEM)):
+                continue
+            kept.append(Block(text, block.kind, block.link_chars))
+    seen: set[str] = set()
     for block in kept:
         # A paragraph printed twice is a template repeat; short rows and items may repeat for real.
         key = block.text.casefold()
@@ -120,20 +251,233 @@ def clean_blocks(blocks: list[Block], header_texts: list[str | None], rules: Rul
             if key in seen:
                 continue
             seen.add(key)
-        out.append(block.text)
+        out.paragraphs.append(block.text)
+        out.kinds.append(block.kind)
+    out.paragraphs, out.kinds = trim_labels(*merge_datelines(out.paragraphs, out.kinds))
     return out
+
+
+#: A label is a short line without a sentence: a kicker or section name before the text, a widget's
+#: name after it ("FotoBisnis", "More Photos", "9 FOTO").
+LABEL_MAX_WORDS = 4
+
+
+def _is_label(text: str) -> bool:
+    return size(text) <= LABEL_MAX_WORDS and not ends_like_sentence(text)
+
+
+def trim_labels(paragraphs: list[str], kinds: list[str]) -> tuple[list[str], list[str]]:
+    """The body from its first paragraph to its last: labels before and after it are chrome (a
+    subheading between paragraphs stays)."""
+    start, end = 0, len(paragraphs)
+    while start < end and _is_label(paragraphs[start]):
+        start += 1
+    while end > start and _is_label(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[start:end], kinds[start:end]
+
+
+def caption_candidate(captions: list[str], page: PageContext) -> Cleaned:
+    """A photo or gallery page's body: its captions (each a sentence or more, credits left out)."""
+    out = Cleaned("captions")
+    for text in captions:
+        if word_count(text) >= 6 and not page.rules.first_match(text) and not R.is_byline(text):
+            out.paragraphs.append(text)
+            out.kinds.append(CAPTION)
+    return out
+
+
+#: A dateline printed as its own paragraph ("JAKARTA, KOMPAS -", "Mangupura, (Situs.com)-"): it opens the
+#: next paragraph.
+_DATELINE_ONLY = re.compile(r"^[A-Z][\w.'’]*(?:[\s,]+[\w.'’()]+){0,5}\s*(?:--?|–|—)$")
+
+
+def merge_datelines(paragraphs: list[str], kinds: list[str]) -> tuple[list[str], list[str]]:
+    out: list[str] = []
+    out_kinds: list[str] = []
+    for text, kind in zip(paragraphs, kinds, strict=True):
+        if out and _DATELINE_ONLY.match(out[-1]):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+            out_kinds.append(kind)
+    return out, out_kinds
+
+
+def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page: PageContext,
+                     scan: content.PageScan) -> list[Cleaned]:
+    """Every candidate body of the page, cleaned."""
+    found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url), page)]
+    container = content.best_container(scan)
+    if container is not None:
+        found.append(clean_blocks("container", dom_blocks(container.elements), page))
+    for name, element in (("schema", content.schema_body(scan)), ("article", content.article_element(scan))):
+        if element is not None:
+            found.append(clean_blocks(name, dom_blocks([element]), page))
+    if meta.article_body_paragraphs:
+        found.append(clean_blocks("json-ld", json_ld_blocks(meta), page))
+    found.append(caption_candidate(page.caption_list, page))
+    return found
+
+
+# ------------------------------------------------------------------------------------------------- judge
+
+
+def size(text: str) -> int:
+    """Words, or for scripts without spaces (a CJK sentence is one `\\w+` run) characters / 6."""
+    return max(word_count(text), len(text) // 6)
+
+
+def paragraph_value(text: str, kind: str = P) -> float:
+    """What one paragraph says about its candidate: sentences count for it (by their words), menu-like
+    short lines against it; a short table row or list item says nothing either way."""
+    words = size(text)
+    if words >= 15 or (words >= 6 and ends_like_sentence(text)):
+        return words
+    if kind in STRUCTURED:
+        return 0.0
+    return -(1 + words / 2)
+
+
+def judge(candidate: Cleaned) -> float:
+    return sum(paragraph_value(p, k) for p, k in zip(candidate.paragraphs, candidate.kinds, strict=True))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def shingle_set(paragraphs: list[str]) -> set[tuple[str, ...]]:
+    """The 4-token shingles of a text (a shorter text is one shingle)."""
+    tokens = _TOKEN.findall(" ".join(paragraphs).lower())
+    if len(tokens) < 4:
+        return {tuple(tokens)} if tokens else set()
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
+
+
+def inside(a: set, b: set) -> float:
+    """The share of `a`'s shingles that `b` has too."""
+    return len(a & b) / len(a) if a else 0.0
+
+
+#: A body worth less than this (in words of sentences, less menu lines) is no body: a widget, a rating box.
+MIN_BODY_VALUE = 20
+#: A candidate inside trafilatura's answer (this share of its text) is the same article, read tighter ...
+SAME_REGION = 0.85
+#: ... and replaces it when it keeps this share of its value: what it leaves out is chrome inside the region.
+TIGHTER_KEEPS = 0.6
+#: A semantic container (`articleBody`, `<article>`) holding trafilatura's answer and this much more value
+#: is the whole article where trafilatura took a part.
+WIDER_GAINS = 1.3
+#: Candidates read from the page's own markup of the article, in order of trust.
+SEMANTIC = ("schema", "article")
+
+
+def choose(candidates: list[Cleaned]) -> Cleaned:
+    """The candidate that reads as the article.
+
+    trafilatura's answer is the default when it holds a body. A container that lies inside it (the same
+    article, read tighter) replaces it when it keeps most of its value: what it leaves out is the chrome
+    around the text (captions, date lines, teaser cards). A semantic container that holds all of it and
+    much more is the whole article. A default that is no body (a menu, a rating box, nothing) loses to
+    the best other candidate.
+    """
+    for candidate in candidates:
+        candidate.value = judge(candidate)
+    default = candidates[0]
+    others = [c for c in candidates[1:] if c.value > 0 and c.name != "captions"]
+    if default.value < MIN_BODY_VALUE:
+        # No body where trafilatura looked: the best other container's text, or (a photo or gallery page)
+        # the captions.
+        return max(candidates, key=lambda c: c.value)
+    base = shingle_set(default.paragraphs)
+    tighter, wider = [], []
+    for candidate in others:
+        own = shingle_set(candidate.paragraphs)
+        if inside(own, base) >= SAME_REGION and TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
+            tighter.append(candidate)
+        elif candidate.name in SEMANTIC and inside(base, own) >= 0.9 and candidate.value >= WIDER_GAINS * default.value:
+            wider.append(candidate)
+    if wider:
+        return max(wider, key=lambda c: c.value)
+    if tighter:
+        return max(tighter, key=lambda c: c.value)
+    return default
+
+
+# -------------------------------------------------------------------------------------------------- path
 
 
 def read_generic(tree: etree._Element, meta: PageMeta, profile: SiteProfile | None, url: str | None) -> Article:
     """The page's record through the generic path (a profile, when given, adds its template rules)."""
     article = Article(url=url, site=profile.name if profile else None, extractor="generic")
-    article.title = meta.first("title", ("meta", "jsonld"))
-    article.authors = [n for name in meta.first("authors") for n in R.split_names(name)]
-    article.published = R.parse_date(meta.first("published"))
-    article.updated = R.parse_date(meta.first("updated"))
+    scan = content.scan(tree)
+    names = M.site_names(meta, url)
+    raw_title = meta.first("title", ("meta", "jsonld"))
+    headline = headline_element(scan, raw_title)
+    headings = [" ".join(" ".join(headline.itertext()).split())] if headline is not None else []
+    article.title = M.clean_title(raw_title, names, headings)
+    page = PageContext([t for t in (article.title, raw_title, *headings) if t], block_ruleset(profile),
+                       link_texts(scan.link_texts), content.caption_texts(scan))
+    best = choose(build_candidates(tree, meta, url, page, scan))
+    article.paragraphs = best.paragraphs
+
+    tags = M.clean_tags(meta.first("tags"))
+    article.tags = tags.tags
+    article.editors = M.person_names([*best.byline.editors, *tags.editors], names)
+    shown = M.person_names([*best.byline.authors, *tags.authors], names)
+    declared = M.person_names([*meta.jsonld.get("authors", []), *meta.meta.get("authors", [])], names)
+    # A metadata author who is the page's named editor is the editor (a syndicated piece credits the desk).
+    article.authors = shown or [a for a in declared if a.casefold() not in {e.casefold() for e in article.editors}]
+
+    visible = [d.date for d in best.dates] + visible_dates(scan, headline)
+    zone = M.local_zone(meta, url, best.paragraphs)
+    marked = [e.get("datetime") or e.get("content") or "" for _, e in scan.dates
+              if (e.get("itemprop") or "").lower() == "datepublished"]
+    article.published = M.choose_published(M.machine_dates(meta, marked), visible, zone)
+    article.updated = M.published_iso(meta.first("updated"))
     article.section = meta.first("section")
-    article.tags = list(meta.first("tags"))
     article.image_url = meta.first("image_url", ("meta", "jsonld"))
-    rules = ruleset_for(profile)
-    article.paragraphs = clean_blocks(extract_blocks(tree, url), [article.title], rules)
+    article.image_caption = next((c for c in best.captions if word_count(c) >= 3 and not is_credit_only(c)), None)
+    article.source = best.source
     return article
+
+
+#: How far after the headline a date may stand to be the article's (in elements of the page).
+DATE_AFTER_HEADING = 400
+
+
+def headline_element(scan: content.PageScan, title: str | None) -> etree._Element | None:
+    """The page's headline: the `<h1>`/`<h2>` that shows the title (a logo or a section name may be an
+    `<h1>` too), else the first `<h1>`."""
+    folded = R.fold(title or "")
+    first_h1 = None
+    for _, element in scan.headings:
+        text = R.fold(" ".join(element.itertext()))
+        if first_h1 is None and element.tag == "h1":
+            first_h1 = element
+        if text and folded and word_count(text) >= 3 and text in folded and len(text) >= 0.4 * len(folded):
+            return element
+    return first_h1
+
+
+def visible_dates(scan: content.PageScan, headline: etree._Element | None) -> list[R.PageDate]:
+    """Dates the page prints near its headline: `<time>` and date-class elements after it, and the
+    short elements that follow it in its header card."""
+    found: list[R.PageDate] = []
+    index = next((i for i, e in scan.headings if e is headline), None)
+    if index is not None:
+        elements = [e for i, e in scan.dates if index <= i <= index + DATE_AFTER_HEADING]
+        elements += list(headline.itersiblings())[:6]
+    else:
+        elements = [e for _, e in scan.dates]
+    for element in elements:
+        text = R.normalize_line(" ".join(element.itertext()))
+        if text and len(text) <= 120 and (dated := parse_block_date(text)) is not None:
+            found.append(dated.date)
+    return found
+
+
+def is_credit_only(text: str) -> bool:
+    """A credit line without a caption ("Foto: Nama", "SITUS.COM/Nama")."""
+    return bool(re.match(r"^(foto|fotografer|photo|photographer|image|gambar|kredit)\s*:", text, re.I)) or (
+        word_count(text) <= 4 and "/" in text)

@@ -179,7 +179,7 @@ def test_site_recognition():
     assert profile_for(url="https://beta.kompas.tv/nasional/1234/judul").name == "kompastv"
     assert profile_for(url="https://madura.jatimtimes.com/baca/3331350404/20260916/044000/x").name == "jatimtimes"
     assert profile_for(url="https://malangtimes.com/baca/3331346365/20260101/100000/x").name == "jatimtimes"
-    assert profile_for(url="https://www.kompas.com/read/2024/01/01/judul") is None
+    assert profile_for(url="https://www.kompas.com/read/2024/01/01/judul").name == "kompas"
     assert profile_for(url="https://nottribunnews.com.evil.example/x") is None
     assert profile_for(text="SURYA.CO.ID, BANYUWANGI - isi\nTRIBUNNEWS.COM") .name == "tribunnews"
     assert profile_for(text="Sebuah teks tanpa penanda situs apa pun.") is None

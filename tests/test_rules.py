@@ -212,3 +212,14 @@ def test_slug_words():
         "zelensky", "tuding", "korut"]
     assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut")[0] == "nbwo3q5b"
     assert slug_words("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy") == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Kontributor Lhokseumawe, Masriadi", ["Masriadi"]),            # the bureau, then the name
+    ("Penulis : Kontributor Malang, Andi Hartik", ["Andi Hartik"]),  # one role, named by the next token
+    ("Kontributor: Andi, Budi", ["Andi", "Budi"]),                   # a colon: names, not a place
+    ("Penulis: Andi Saputra, Budi Santoso", ["Andi Saputra", "Budi Santoso"]),
+    ("Wartawan Surabaya, Siti Aminah", ["Siti Aminah"]),
+])
+def test_bylines_with_a_bureau(line, authors):
+    assert L.parse_byline(line).authors == authors

@@ -14,6 +14,8 @@ from ..rules.metrics import MAX_META_CHARS, word_count
 
 AUTHOR_ROLES = ("penulis", "reporter", "pewarta", "wartawan", "kontributor", "jurnalis", "writer", "author")
 EDITOR_ROLES = ("editor", "redaktur", "penyunting", "editing")
+#: Roles printed with the bureau or outlet before the name ("Kontributor Lhokseumawe, Masriadi").
+PLACED_ROLES = ("kontributor", "koresponden", "wartawan")
 _ROLE_RE = "|".join(AUTHOR_ROLES + EDITOR_ROLES)
 _BYLINE_START = re.compile(rf"^(?:{_ROLE_RE})\b\s*(?::|$)", re.I)
 _ROLE_TOKEN = re.compile(rf"\b({_ROLE_RE})\b\s*:?", re.I)
@@ -54,8 +56,12 @@ def parse_byline(line: str, outlets: re.Pattern[str] | None = None) -> Byline:
         end = tokens[index + 1].start() if index + 1 < len(tokens) else len(line)
         role = token.group(1).lower()
         segment = line[token.end():end]
+        if role in PLACED_ROLES and not token.group(0).rstrip().endswith(":") and "," in segment:
+            segment = segment.split(",", 1)[1]  # "Kontributor Lhokseumawe, Masriadi": the place, then the name
         names = split_names(segment, outlets)
         if not segment.strip(" |-–—•·,:"):
+            if index + 1 < len(tokens):
+                continue  # "Penulis : Kontributor ...": one role, named by the next token
             result.open_roles.append(role)
         elif role in EDITOR_ROLES:
             result.editors.extend(names)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import recognise as R
 from ..record import Article
 from ..rules import Action
-from ..rules.metrics import is_short, link_list_indexes, word_count
+from ..rules.metrics import is_short, is_table_row, link_list_indexes, word_count
 from ..sites.profile import SiteProfile
 from ..urls import path_of, slug_words
 from .lines import Line, Role, prepare_lines
@@ -542,7 +542,10 @@ def _assemble(page: Page, body: list[int]) -> list[str]:
     for index in keep:
         text = lines[index].text
         key = text.casefold()
-        if index in dropped or key in seen:
+        # A paragraph printed again (a template that repeats its text block) goes; a short label that
+        # recurs by design (a recipe's "Eat every 2-3 hours", a table's header row) stays.
+        repeatable = not _ends_like_paragraph(text) and word_count(text) < SUMMARY_MIN_WORDS or is_table_row(text)
+        if index in dropped or (key in seen and not repeatable):
             lines[index].role = Role.BOILERPLATE
             continue
         seen.add(key)

@@ -59,6 +59,7 @@ def prepare_lines(raw_lines: list[str], profile: SiteProfile | None) -> list[Lin
         # paragraph's end is cut off.
         for line in R.split_glued(normalized):
             line = R.strip_glued_promo(line)
+            line = R.byline_from_table_row(line) or line
             item = Line(line, rules.first_match(line))
             if item.rule is None and profile and profile.brand_lines and profile.brand_lines.match(line):
                 item.role = Role.CHROME

@@ -8,6 +8,7 @@ from .bylines import (
            EDITOR_ROLES,
            Byline,
            add_names,
+           byline_from_table_row,
            is_byline,
            parse_byline,
            parse_opinion_byline,
@@ -29,7 +30,7 @@ from .dates import (
 from .labels import parse_source, parse_tags_label, split_tags
 from .normalize import fold, normalize_line, same_text, split_glued, strip_glued_promo, unique
 
-__all__ = ["AUTHOR_ROLES", "EDITOR_ROLES", "Byline", "DateLine", "PageDate", "add_names", "dateline_prefix", "date_from_url", "find_date",
+__all__ = ["AUTHOR_ROLES", "EDITOR_ROLES", "Byline", "DateLine", "PageDate", "add_names", "byline_from_table_row", "dateline_prefix", "date_from_url", "find_date",
            "fold", "has_photo_credit", "is_byline", "is_credit_line", "is_dateline_lead", "is_photo_credit_line", "normalize_line",
            "parse_byline", "parse_date", "parse_date_line", "parse_opinion_byline", "parse_reporter_line",
            "parse_source", "parse_tags_label", "resolve_12h_clock", "same_person", "same_text", "split_glued",

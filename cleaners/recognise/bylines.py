@@ -139,3 +139,19 @@ def same_person(short: str, full: str) -> bool:
         else:
             return False
     return True
+
+
+_TABLE_CELLS = re.compile(r"^\|(.+)\|\s*$")
+
+
+def byline_from_table_row(line: str) -> str | None:
+    """A byline printed as a table row ("| Penulis | : Nabilla Tashandra |", "| Editor | Bayu Galih |")
+    rewritten as the byline line it is ("Penulis : Nabilla Tashandra"); None for any other line."""
+    match = _TABLE_CELLS.match(line.strip()) if len(line) <= MAX_META_CHARS else None
+    if not match:
+        return None
+    cells = [c.strip() for c in match.group(1).split("|")]
+    if len(cells) != 2 or not re.fullmatch(rf"(?:{_ROLE_RE})\s*:?", cells[0], re.I):
+        return None
+    value = cells[1].lstrip(": ").strip()
+    return f"{cells[0].rstrip(' :')} : {value}" if value else None

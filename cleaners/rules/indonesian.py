@@ -80,7 +80,7 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # then a headline ("02Kamis, 05/11/2015 09:32 WIB Judul Berita Lain", "Senin, 14/10/2024 10:15 WIB Judul").
     rule("dated-teaser", DROP,
          r"^\d{0,2}\s*(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}[:.]\d{2}"
-         r"(\s*(wib|wita|wit))*\s+[^.]{3,140}$"),
+         r"(\s*(wib|wita|wit)\b)*\s+(?!(wib|wita|wit)\b)[^.]{3,140}$"),
     # Widgets and UI labels that text extraction leaves behind.
     rule("ui", DROP, r"^(aa|text\s+sizes?|small|medium|large|larger|a-|a\+)$"),
     rule("ui", DROP, r"^(advertisement|iklan|ads|sponsored|close\s+ads\s*x?|tutup\s+iklan|x)$"),

@@ -70,10 +70,6 @@ def _is_free(line: Line) -> bool:
     return line.rule is None and line.role is None and not line.byline and line.dated is None
 
 
-def _headline_like(text: str) -> bool:
-    return is_short(text, 40) and word_count(text) >= 5 and not text.endswith(".") and not R.has_photo_credit(text)
-
-
 def _ends_like_paragraph(text: str) -> bool:
     """Ends with a full stop, maybe inside closing quotes (a headline may end with ? or !, not with a stop)."""
     return text.rstrip("\"”’')] ").endswith((".", "…"))
@@ -165,7 +161,7 @@ def _summary_shaped(text: str, title: str) -> bool:
 
 
 def _short_label(text: str, title: str) -> bool:
-    """A label between headline and byline ("Nama Wartawan - Situs", "Kompas TV"), shorter than the headline."""
+    """A label between headline and byline ("Nama Wartawan - Situs", "Situs TV"), shorter than the headline."""
     return word_count(text) <= 6 and word_count(text) < word_count(title) and not _ends_like_paragraph(text)
 
 

@@ -69,7 +69,7 @@ def add_names(byline: Byline, role: str, text: str, outlets: re.Pattern[str] | N
     target.extend(split_names(text, outlets))
 
 
-# Opinion and column bylines: "Oleh Yogi Nugraha, Wakil Pemimpin Redaksi Kompas TV", "Oleh: Dr. Ani
+# Opinion and column bylines: "Oleh Sinta Dewi, Peneliti Media Universitas Contoh", "Oleh: Dr. Ani
 # Rahma, M.Si". The name runs to the first comma or dash; what follows is the writer's role or
 # degree, not a name. "Oleh karena itu, ..." and other sentences are told apart by the name's shape:
 # one to five capitalised words (an initial or an academic title may carry a period).
@@ -97,8 +97,8 @@ def parse_opinion_byline(line: str, outlets: re.Pattern[str] | None = None) -> l
 _HONORIFIC = re.compile(r"^(?:(?:prof|dr|drs|dra|ir|h|hj|kh)\.\s*)+", re.I)
 
 
-# Reporter lines at the top of the body: "Laporan Wartawan TribunSolo.com, Tara Wahyu NV",
-# "Laporan Reporter Kompas.com Nama". The outlet is a domain or a short brand before a comma.
+# Reporter lines at the top of the body: "Laporan Wartawan KabarSolo.com, Sari Indah NP",
+# "Laporan Reporter Situsku.co.id Nama". The outlet is a domain or a short brand before a comma.
 _REPORTER_LINE = re.compile(
     r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+"
     r"(?:(?P<outlet>[\w.-]+(?:\s+[\w.-]+){0,2}?)\s*,\s*|(?P<domain>[\w-]+\.(?:com|co\.id|id|net|tv))\s+)"
@@ -118,8 +118,8 @@ def _initials(words: list[str]) -> str:
 
 
 def same_person(short: str, full: str) -> bool:
-    """Whether `short` is the same name as `full`, written shorter: "Tara Wahyu NV" for "Tara Wahyu Nor
-    Vitriani", "Rina A" for "Rina Ayu", "R Ayu" for "Rina Ayu" (case and punctuation ignored)."""
+    """Whether `short` is the same name as `full`, written shorter: "Sari Indah NP" for "Sari Indah Nur
+    Permata", "Rina A" for "Rina Ayu", "R Ayu" for "Rina Ayu" (case and punctuation ignored)."""
     a = re.findall(r"\w+", short.casefold())
     b = re.findall(r"\w+", full.casefold())
     if not a or not b:

@@ -22,7 +22,7 @@ _TRAILING_PARENS = re.compile(r"\(([^()]{1,160})\)\s*\.?$")
 #: "(Senin, 5/11/2024)". It closes sentences of the body too, so it is never a photo credit.
 _PAREN_DATE = re.compile(r"^(?:[A-Za-z']+,?\s*)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?$")
 #: Where a bare credit line names the picture's origin: a credit word first ("Foto kolase ...", "Dok.
-#: Pemkab"), a "Source/Name" slash, a domain ("Kolase tribunnews.com") or an agency.
+#: Pemkab"), a "Source/Name" slash, a domain ("Kolase situsberita.com") or an agency.
 _CREDIT_LINE_START = re.compile(
     r"^(foto|kolase|dok\.?|dokumentasi|ilustrasi|istimewa|tangkapan\s+layar|screenshot|capture|repro|"
     r"sumber\s*:|photo|image)\b", re.I)

@@ -1,8 +1,8 @@
 """Datelines: the lead paragraph of a news story opens with its place and outlet.
 
-"JAKARTA, KOMPAS.com - ...", "Mataram, NTB (ANTARA News) - ...", "Liputan6.com, Jakarta - ...",
-"TRIBUNSOLO.COM, SOLO - ...", "BLITARTIMES-Bupati ...", "Jakarta: ..." (medcom), "ISTANBUL, 23 Februari
-2016 (Antara/PRNewswire) -- ...". Such a line is the first paragraph of the body: never a title, never a
+"JAKARTA, KABARKOTA.com - ...", "Mataram, NTB (ANTARA News) - ...", "Situs6.com, Jakarta - ...",
+"KABARSOLO.COM, SOLO - ...", "KOTATIMES-Bupati ...", "Jakarta: ...", "ISTANBUL, 23 Februari 2016
+(Antara/PRNewswire) -- ...". Such a line is the first paragraph of the body: never a title, never a
 standfirst, and it marks where the body starts.
 """
 
@@ -19,9 +19,9 @@ _DASH_DATELINE = re.compile(
     r"(?:\s*,?\s*\([^()]{2,40}\))?)"                     # (ANTARA News), (Antara/PRNewswire)
     r"\s*(?:-{1,2}|–|—)\s*(?P<rest>\S.*)$"
 )
-#: medcom and others: "Jakarta: ...", "Kyiv: ..." (a place of one or two words and a colon).
+#: "Jakarta: ...", "Kyiv: ..." (a place of one or two words and a colon).
 _COLON_DATELINE = re.compile(r"^(?P<prefix>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?):\s+(?P<rest>[A-Z“\"].*)$")
-#: Liputan6-style "Liputan6.com, Jakarta <text>" without a dash: an outlet's domain and a place.
+#: "Situs6.com, Jakarta <text>" without a dash: an outlet's domain and a place.
 _OUTLET_PLACE = re.compile(r"^(?P<prefix>[\w-]+\.(?:com|co\.id|id|tv|net),\s*[A-Z][\w'’-]+)\s*[-–—]?\s+(?P<rest>\S.*)$")
 
 #: The lead says something: a sentence, not a headline that happens to open with a label.

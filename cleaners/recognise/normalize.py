@@ -43,7 +43,7 @@ def same_text(a: str | None, b: str | None) -> bool:
 
 
 #: Two blocks that text extraction glued together without a break: a date line's time zone followed at
-#: once by the next block's first word ("Opini | 9 September 2024, 10:41 WIBOleh Yogi Nugraha, ...").
+#: once by the next block's first word ("Kolom | 3 Mei 2023, 08:15 WIBOleh Sinta Dewi, ...").
 _GLUED_AFTER_ZONE = re.compile(r"(?<=\d[:.]\d\d)(\s*(?:WITA|WIB|WIT))(?=[A-Z][a-z])")
 
 
@@ -56,7 +56,7 @@ def split_glued(line: str) -> list[str]:
 
 
 def strip_glued_promo(line: str) -> str:
-    """The line without a link label glued to its last sentence ("... berlawanan. Klik di sini untuk m")."""
+    """The line without a link label glued to its last sentence ("... di tikungan. Klik di sini untuk m")."""
     for pattern in GLUED_PROMOS:
         match = pattern.search(line)
         if match and match.start() > 0:

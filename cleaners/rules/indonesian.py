@@ -103,7 +103,7 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     rule("newsticker", DROP, r"^(newsticker|breaking\s+news|live\s+report|live\s+streaming)$"),
 )
 
-#: Link labels glued to the end of a paragraph by text extraction ("... di arah berlawanan. Klik di sini
+#: Link labels glued to the end of a paragraph by text extraction ("... terguling di tikungan. Klik di sini
 #: untuk m", "... kata dia. Baca selengkapnya di sini"): the paragraph stays, the label goes. Only after
 #: a sentence end, and only as the line's last words (a label standing alone is a `read-more` rule).
 GLUED_PROMOS: tuple[re.Pattern[str], ...] = (

@@ -16,6 +16,9 @@ those of the URLs it is given (see its own arguments).
 Sitemap indexes: a `<sitemapindex>` is followed to at most SARING_SITEMAP_CHILDREN (default 100) child
 sitemaps, newest `lastmod` first (children older than `since` are not needed); the others are counted as
 `saring/listing_skipped`. Listings that fail to parse count as `saring/listing_errors`.
+
+With `-s JOBDIR=...` (and the store on), a journal of the job's article requests lets a crawl resumed after
+a kill ask again for every article the store lacks (`crawler.store.known.PendingArticles`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -39,7 +43,7 @@ from cleaners.urls import canonical_url
 
 from ..items import ArticleItem
 from ..middlewares import Refused, RequestPolicy, Truncated
-from ..store.known import KnownArticle
+from ..store.known import KnownArticle, PendingArticles
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +76,21 @@ class ArticleSpider(scrapy.Spider):
                       if ln.strip() and not ln.lstrip().startswith("#")]
         self.given_urls = given
         self.profile: SiteProfile | None = profile_by_name(self.profile_name) if self.profile_name else None
+        self.journal: PendingArticles | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        # Before the engine opens Scrapy's queue: the journal discards it when the last run was killed.
+        if settings.get("JOBDIR") and settings.get("SARING_DB") and not settings.get("REDIS_URL"):
+            spider.journal = PendingArticles(settings["JOBDIR"])
+            crawler.signals.connect(spider._close_journal, signal=signals.spider_closed)
+        return spider
+
+    def _close_journal(self, spider, reason: str) -> None:
+        if self.journal is not None:
+            self.journal.close(finished=reason == "finished")
 
     @cached_property
     def request_policy(self) -> RequestPolicy:
@@ -90,6 +109,9 @@ class ArticleSpider(scrapy.Spider):
     # ------------------------------------------------------------------------------------------ discovery
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.journal is not None:
+            for request in self.pending_requests():
+                yield request
         if self.given_urls:
             for url in self.given_urls:
                 request = self.article_request(url)
@@ -99,6 +121,25 @@ class ArticleSpider(scrapy.Spider):
         requests = self.range_requests() if self.since else self.latest_requests()
         for request in requests:
             yield request
+
+    def pending_requests(self) -> Iterable[scrapy.Request]:
+        """The journal's articles that the store does not hold (a resumed JOBDIR crawl asks for them first)."""
+        from ..store import ArticleStore
+
+        assert self.journal is not None
+        path = Path(self.crawler.settings["SARING_DB"])
+        store = ArticleStore(path, readonly=True) if path.exists() else None
+        try:
+            pending = self.journal.pending(None if self.refresh else store)
+        finally:
+            if store is not None:
+                store.close()
+        if pending:
+            logger.info("resuming: %d article(s) asked for earlier are not in the store yet", len(pending))
+        for url in pending:
+            request = self.article_request(url)
+            if request is not None:
+                yield request
 
     def latest_requests(self) -> Iterable[scrapy.Request]:
         raise NotImplementedError
@@ -161,9 +202,11 @@ class ArticleSpider(scrapy.Spider):
         if key in self._requested:
             return None
         self._requested.add(key)
+        if self.journal is not None:
+            self.journal.add(url, key)
         meta = {**meta, "article_url": url, "canonical_url": key, "refresh": self.refresh}
         # With a Redis frontier the shared dupefilter splits article pages between processes; alone, the
-        # store and the set above do (so that a JOBDIR resumed after a kill re-requests what was lost).
+        # store, the set above and the journal do (a JOBDIR resumed after a kill re-requests what was lost).
         # dont_filter bypasses Scrapy's offsite filter; RequestGuardMiddleware checks every request instead.
         dont_filter = not self.crawler.settings.get("REDIS_URL")
         query = dict(parse_qsl(urlsplit(url).query))

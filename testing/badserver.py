@@ -118,7 +118,10 @@ class BadServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, scripts: dict[str, list[Step]] | None = None, port: int = 0) -> None:
+    def __init__(self, scripts: dict[str, list[Step]] | None = None, port: int = 0, keep_alive: bool = True) -> None:
+        """`keep_alive=False` closes every connection after its answer, so that each request comes on a new
+        connection (a client's pool retries a request that fails on a reused connection at once, by itself)."""
+        self.keep_alive = keep_alive
         self._lock = threading.Lock()
         self._scripts: dict[str, _Script] = {}
         #: Every request in arrival order: (URL, step name or "404").
@@ -222,6 +225,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _head(self, status: int, headers: list[tuple[str, str]]) -> None:
         """Status line and headers; values are sent as UTF-8 bytes, so a header can carry any character."""
         self.send_response(status)
+        if not self.server.keep_alive:
+            headers = [*headers, ("Connection", "close")]
+            self.close_connection = True
         for name, value in headers:
             self._headers_buffer.append(f"{name}: ".encode("latin-1") + value.encode("utf-8") + b"\r\n")
         self.end_headers()
@@ -279,8 +285,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.close()
 
 
-def serve(scripts: dict[str, list[Step]] | None = None) -> BadServer:
+def serve(scripts: dict[str, list[Step]] | None = None, keep_alive: bool = True) -> BadServer:
     """Start a BadServer in a background thread; call `.shutdown()` and `.server_close()` to stop it."""
-    server = BadServer(scripts)
+    server = BadServer(scripts, keep_alive=keep_alive)
     threading.Thread(target=server.serve_forever, name="saring-badserver", daemon=True).start()
     return server

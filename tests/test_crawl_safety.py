@@ -124,9 +124,20 @@ def _gaps(server: BadServer, key: str) -> list[float]:
     return [b - a for a, b in zip(times, times[1:], strict=False)]
 
 
-def test_retry_after_forms_and_exceptions_back_off(bad: BadServer, tmp_path):
+@pytest.fixture
+def fresh_connections():
+    """A BadServer that closes every connection: a failure on a reused connection would be retried at once
+    by Twisted's connection pool (legitimately), which would blur the waits measured here."""
+    server = serve(keep_alive=False)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_retry_after_forms_and_exceptions_back_off(fresh_connections: BadServer, tmp_path):
     """Every form of Retry-After, usable or not, ends with the article stored after a wait; resets and
     bodies cut short are retried after the exponential backoff, not at once."""
+    bad = fresh_connections
     _, html = synthetic_page(2)
     now = time.time()
     forms = {"soon": "soon", "decimal": "1.5", "negative": "-5", "superscript": "\u00b2", "fullwidth": "\uff13",

@@ -103,7 +103,10 @@ class ArticleSpider(scrapy.Spider):
         reason = self.request_policy.refusal(url)
         if reason:
             self.crawler.stats.inc_value(f"saring/refused/{reason}")
-            logger.warning("refused %s (%s: not one of the spider's hosts, or not http(s))", url, reason)
+            seen = self.__dict__.setdefault("_refusals_logged", set())
+            level = logging.DEBUG if (reason, urlsplit(url).hostname) in seen else logging.WARNING
+            seen.add((reason, urlsplit(url).hostname))
+            logger.log(level, "refused %s (%s: not one of the spider's hosts, or not http(s))", url, reason)
         return reason is not None
 
     # ------------------------------------------------------------------------------------------ discovery

@@ -320,7 +320,8 @@ def read_jsonl(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Docum
 
 def _jsonl_document(name: str, raw: bytes, max_bytes: int) -> Document:
     try:
-        obj = json.loads(raw)
+        # Bytes that are not UTF-8 (a surrogate written raw, a cp1252 byte) cost only themselves.
+        obj = json.loads(raw.decode("utf-8", "replace"))
     except ValueError as exc:
         return Document(name, error=f"{name}: not a JSON object: {_reason(exc)}")
     if not isinstance(obj, dict):
@@ -402,14 +403,14 @@ class _Walk:
     def walk(self, folder: Path) -> Iterator[Document]:
         try:
             info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in self.seen:  # a loop of linked directories
+                return
+            self.seen.add((info.st_dev, info.st_ino))
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             yield _cannot(shown(folder), exc)
             return
-        if (info.st_dev, info.st_ino) in self.seen:
-            return
-        self.seen.add((info.st_dev, info.st_ino))
         folders = []
         for entry in entries:
             path = Path(entry.path)

@@ -171,7 +171,7 @@ class LineWriter:
             except OSError as exc:
                 self._cut()
                 raise OutputError(f"cannot write {self.label}: {exc.strerror}") from None
-        self.offset += len(line)
+            self.offset += len(line)
 
     def _cut(self) -> None:
         """Drop a partly written line (and a file this run created and could not write at all)."""

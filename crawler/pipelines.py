@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
@@ -63,20 +64,31 @@ class DedupePipeline(_StatsPipeline):
 
 
 class StorePipeline(_StatsPipeline):
-    """Every item into the article store (`-s SARING_DB=path`, default articles.db); marks syndicated and
-    exact copies with `duplicate_of`. Off in Redis mode, where `saring ingest` stores the items."""
+    """Every item into the article store (`-s SARING_DB=path`, default articles.db), committed at once, so
+    that what a killed crawl scraped is either stored or requested again on resume; marks syndicated and
+    exact copies with `duplicate_of`. Off in Redis mode, where `saring ingest` stores the items. A store
+    that is not usable (not SQLite, corrupt, another program's database) stops the crawl at its start."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        from .store import ArticleStore
+        from .store import ArticleStore, StoreError
+        from .store.known import stop_crawl
 
         path = crawler.settings.get("SARING_DB")
         if not path or crawler.settings.get("REDIS_URL"):
             raise NotConfigured
-        self.store = ArticleStore(path)
+        try:
+            self.store = ArticleStore(path, check=True)
+        except StoreError as exc:
+            stop_crawl(exc)
 
     def process_item(self, item: dict) -> dict:
-        stored = self.store.put_batched(dict(item))
+        from .store.known import stop_crawl
+
+        try:
+            stored = self.store.put(dict(item))
+        except sqlite3.DatabaseError as exc:
+            stop_crawl(exc)
         self.stats.inc_value("saring/stored")
         if stored.get("duplicate_of"):
             self.stats.inc_value("saring/stored_duplicates")

@@ -23,12 +23,19 @@ RETRY_AFTER_MAX = 120.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+#: Child sitemaps followed per sitemap index (newest first); the rest count as saring/listing_skipped.
+SARING_SITEMAP_CHILDREN = 100
 
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.RequestGuardMiddleware": 40,   # first: nothing off the spider's hosts, only http(s)
     "crawler.store.known.KnownArticlesMiddleware": 50,  # before robots.txt: a known article waits for nothing
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "crawler.middlewares.StrictHttpCompressionMiddleware": 590,  # a cut gzip body is retried, not stored
 }
+#: Only http(s) is ever fetched (the guard refuses the rest first; these handlers are not even loaded).
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 ITEM_PIPELINES = {
     "crawler.pipelines.ValidatePipeline": 100,
     "crawler.pipelines.DedupePipeline": 200,

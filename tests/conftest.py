@@ -64,3 +64,35 @@ def expected(request) -> dict:
 @pytest.fixture(params=load_expected("html"), ids=lambda e: e["stem"])
 def expected_html(request) -> dict:
     return request.param
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A real redis-server on a free 127.0.0.1 port, for one test (Debian's package; `make test` installs it)."""
+    import shutil
+    import time
+
+    import redis
+
+    from testing.mirror import free_port
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server (apt-get)")
+    port = free_port()
+    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("redis-server did not start")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=30)

@@ -179,7 +179,7 @@ def test_site_recognition():
     assert profile_for(url="https://beta.kompas.tv/nasional/1234/judul").name == "kompastv"
     assert profile_for(url="https://madura.jatimtimes.com/baca/3331350404/20260916/044000/x").name == "jatimtimes"
     assert profile_for(url="https://malangtimes.com/baca/3331346365/20260101/100000/x").name == "jatimtimes"
-    assert profile_for(url="https://www.kompas.com/read/2024/01/01/judul") is None
+    assert profile_for(url="https://www.kompas.com/read/2024/01/01/judul").name == "kompas"
     assert profile_for(url="https://nottribunnews.com.evil.example/x") is None
     assert profile_for(text="SURYA.CO.ID, BANYUWANGI - isi\nTRIBUNNEWS.COM") .name == "tribunnews"
     assert profile_for(text="Sebuah teks tanpa penanda situs apa pun.") is None
@@ -212,3 +212,14 @@ def test_slug_words():
         "zelensky", "tuding", "korut"]
     assert slug_words("https://www.medcom.id/a/b/nbwo3q5b-zelensky-tuding-korut")[0] == "nbwo3q5b"
     assert slug_words("https://jatimtimes.com/amp/baca/324990/20241112/160000/privacy") == []
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Kontributor Lhokseumawe, Masriadi", ["Masriadi"]),            # the bureau, then the name
+    ("Penulis : Kontributor Malang, Andi Hartik", ["Andi Hartik"]),  # one role, named by the next token
+    ("Kontributor: Andi, Budi", ["Andi", "Budi"]),                   # a colon: names, not a place
+    ("Penulis: Andi Saputra, Budi Santoso", ["Andi Saputra", "Budi Santoso"]),
+    ("Wartawan Surabaya, Siti Aminah", ["Siti Aminah"]),
+])
+def test_bylines_with_a_bureau(line, authors):
+    assert L.parse_byline(line).authors == authors

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
 
-import pytest
-
 from crawler.store import ArticleStore
-from testing.mirror import free_port, serve
+from testing.mirror import serve
 
 from .conftest import ROOT, load_expected, run_saring
 from .test_crawl import JATENG, crawl
@@ -126,32 +123,6 @@ def test_resume_after_sigkill_with_jobdir(tmp_path):
         "https://www.tribunnews.com/internasional/7401823/putin-berterima-kasih-kepada-pasukan-korea-utara-atas-"
         "bantuannya-merebut-kembali-kursk-dari-ukraina"])
     assert all(count == 1 for _, count in rows)
-
-
-def redis_server_binary() -> str | None:
-    return shutil.which("redis-server")
-
-
-@pytest.fixture
-def redis_url(tmp_path):
-    binary = redis_server_binary()
-    if binary is None:
-        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server (apt-get)")
-    port = free_port()
-    process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                                "--dir", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    import redis
-
-    client = redis.Redis(port=port)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def test_two_processes_share_a_redis_frontier(mirror, tmp_path, redis_url):

@@ -3,55 +3,96 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import math
 import os
 import signal
 import sys
 from pathlib import Path
 
 from .inputs import DEFAULT_MAX_BYTES, iter_documents
-from .output import LineWriter, Summary, TextDirWriter, done_inputs
+from .output import LineWriter, OutputError, StreamWriter, Summary, TextDirWriter
 from .runner import DEFAULT_TIMEOUT, clean_stream, merge_split_articles
 
 CLEAN_HELP = """\
 Clean saved news pages into article records, one JSON object per line.
 
-Inputs: files (.html .htm .txt, gzipped or not), directories (walked recursively), WARC/WARC.gz files
-(response records with an HTML payload; the target URI is the URL), JSONL files (objects with an "html" or
-"text" field and an optional "url"), and - for standard input. Every document gives one record with an
-extra "input" field (the path, or path#N for record N inside a WARC or JSONL file). A document that cannot
-be read, decoded or cleaned gives a record with "error" (a one-line reason) and the run goes on; the exit
-status is then 1.
+Inputs: files (.html .htm .txt, gzipped or not), directories (walked recursively; only regular files, and
+symlinks only within the named directories unless --follow-symlinks), WARC/WARC.gz files (response records
+with an HTML or text payload, the target URI as the URL; other payloads are skipped and counted), JSONL
+files (objects with an "html" or "text" field and an optional "url"), and - for standard input. Every
+document gives one record with an extra "input" field (the path, or path#N for record N inside a WARC or
+JSONL file). A document that cannot be read, decoded or cleaned gives a record with "error" (a one-line
+reason) and the run goes on.
+
+Exit status: 0 all documents cleaned; 1 some document failed, or the output could not be written during the
+run (it then holds whole lines only); 2 usage error, output not writable or locked by another run (nothing
+was written); 130 interrupted (SIGINT or SIGTERM; every line written is whole).
 """
 
 
-def cmd_clean(args: argparse.Namespace) -> int:
+def say(message: str) -> None:
+    """One line on standard error, if there is one (with stderr closed, `print` would write to stdout)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr, flush=True)
+
+
+def usage_error(args: argparse.Namespace) -> str | None:
+    """What is wrong with the options, in one line; None when they can be used."""
     if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
-        print("saring clean: --url needs exactly one input file", file=sys.stderr)
-        return 2
+        return "--url needs exactly one input file"
     if args.format == "txt" and not args.out_dir:
-        print("saring clean: --format txt needs --out-dir DIR", file=sys.stderr)
-        return 2
+        return "--format txt needs --out-dir DIR"
     if args.resume and args.format == "jsonl" and args.output in (None, "-"):
-        print("saring clean: --resume needs -o OUT.jsonl", file=sys.stderr)
+        return "--resume needs -o OUT.jsonl"
+    if args.jobs < 1:
+        return f"-j needs at least 1 worker, not {args.jobs}"
+    if not math.isfinite(args.timeout) or args.timeout < 0:
+        return f"--timeout needs seconds >= 0 (0: no limit), not {args.timeout:g}"
+    if not math.isfinite(args.max_size) or args.max_size <= 0:
+        return f"--max-size needs a size in MB > 0, not {args.max_size:g}"
+    if args.format == "jsonl" and args.output in (None, "-") and sys.stdout is None:
+        return "standard output is closed; write to a file with -o OUT.jsonl"
+    return None
+
+
+def open_output(args: argparse.Namespace) -> tuple[LineWriter | StreamWriter | TextDirWriter, set[str]]:
+    """The writer for the run and, with --resume, the inputs already written. Raises OutputError."""
+    if args.format == "txt":
+        writer = TextDirWriter(Path(args.out_dir), resume=args.resume)
+        return writer, writer.done() if args.resume else set()
+    if args.output in (None, "-"):
+        return LineWriter.stream(sys.stdout.buffer), set()
+    return LineWriter.open(Path(args.output), resume=args.resume)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    problem = usage_error(args)
+    if problem:
+        say(f"saring clean: {problem}")
         return 2
     try:
         url_map = read_url_map(args.urls) if args.urls else None
     except (OSError, ValueError) as exc:
-        print(f"saring clean: --urls: {exc}", file=sys.stderr)
+        say(f"saring clean: --urls: {exc}")
         return 2
     max_bytes = int(args.max_size * 1024 * 1024)
     summary = Summary()
-    if args.format == "txt":
-        writer: LineWriter | TextDirWriter = TextDirWriter(Path(args.out_dir))
-        done = writer.done() if args.resume else set()
-    elif args.output in (None, "-"):
-        writer, done = LineWriter(stream=sys.stdout.buffer), set()
-    else:
-        done = done_inputs(Path(args.output)) if args.resume else set()
-        writer = LineWriter(path=Path(args.output), append=args.resume)
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        writer, done = open_output(args)  # before any input is read: the lock is held for the whole run
+    except OutputError as exc:
+        say(f"saring clean: {exc}")
+        return 2
 
     def tasks():
-        for doc in iter_documents(args.paths, max_bytes):
+        for doc in iter_documents(args.paths, max_bytes, follow_symlinks=args.follow_symlinks):
+            if doc.skipped:
+                summary.not_documents[doc.skipped] += 1
+                if doc.note:
+                    say(f"saring clean: {doc.note}")
+                continue
             if args.resume and (doc.name in done or (args.format == "txt" and writer.exists(doc.name))):
                 summary.skipped += 1
                 continue
@@ -59,26 +100,41 @@ def cmd_clean(args: argparse.Namespace) -> int:
             yield doc, url
 
     progress = _progress(args)
-    signal.signal(signal.SIGTERM, _terminate)
+    stream = clean_stream(tasks(), jobs=args.jobs, timeout=args.timeout or None)
+    records = merge_split_articles(stream, merge=args.merge_pages)
     try:
-        stream = clean_stream(tasks(), jobs=args.jobs, timeout=args.timeout or None)
-        for record in merge_split_articles(stream, merge=args.merge_pages):
+        for record in records:
             writer.write(record)
             summary.add(record)
             if "error" in record and progress is None:
-                print(f"saring: {record['error']}", file=sys.stderr)
+                say(f"saring: {record['error']}")
             if progress is not None:
                 progress.update(1)
     except KeyboardInterrupt:
-        print("saring clean: interrupted; every line written so far is whole (--resume goes on from here)",
-              file=sys.stderr)
+        _stop(records, stream)
+        say("saring clean: interrupted; every line written so far is whole (--resume goes on from here)")
         return 130
+    except OutputError as exc:
+        _stop(records, stream)
+        say(f"saring clean: {exc}; the run stopped (output written so far holds whole lines only)")
+        return 1
+    except BrokenPipeError:  # the reader of standard output went away (`| head`): stop quietly
+        _stop(records, stream)
+        return 1
     finally:
         writer.close()
         if progress is not None:
             progress.close()
-    print(summary.text(), file=sys.stderr)
+    say(summary.text())
     return 1 if summary.failed else 0
+
+
+def _stop(*generators) -> None:
+    """Stop the pipeline now (its workers are terminated); a second signal meanwhile ends the process."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for generator in generators:
+        generator.close()
 
 
 def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
@@ -86,7 +142,7 @@ def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
 
 
 def _progress(args: argparse.Namespace):
-    if args.quiet or not sys.stderr.isatty():
+    if args.quiet or sys.stderr is None or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
@@ -126,6 +182,8 @@ def add_clean_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--out-dir", metavar="DIR", help="where --format txt writes its files")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already in the output and append (a torn last line is cut off first)")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="in a walked directory, follow symlinks that lead outside the named inputs")
     p.add_argument("--merge-pages", action="store_true",
                    help="pages of one split article (same canonical URL; ?page=N) become one record with 'pages'")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

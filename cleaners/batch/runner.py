@@ -57,7 +57,9 @@ def clean_document(doc: Document, url: str | None = None, timeout: float | None 
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     if not article.paragraphs:
-        return error_record(f"{doc.name}: no article body found", url=url, input=doc.name)
+        cut = [w for w in article.warnings if w.startswith("markup nested deeper")]
+        why = f" ({cut[0]})" if cut else ""
+        return error_record(f"{doc.name}: no article body found{why}", url=url, input=doc.name)
     record = article.to_dict()
     record["input"] = doc.name
     links = article.page_links
@@ -140,6 +142,7 @@ def clean_stream(tasks: Iterable[tuple[Document, str | None]], jobs: int = 1, ti
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init)
     window: deque[tuple[Document, str | None, Future]] = deque()
+    finished = False
     try:
         for doc, url in tasks:
             window.append((doc, url, executor.submit(_work, (doc, url, timeout))))
@@ -149,8 +152,27 @@ def clean_stream(tasks: Iterable[tuple[Document, str | None]], jobs: int = 1, ti
         while window:
             record, executor = _result(window.popleft(), executor, jobs, context, timeout)
             yield record
+        finished = True
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        if finished:
+            executor.shutdown(wait=False, cancel_futures=True)
+        else:  # interrupted (Ctrl-C, SIGTERM, a failed write): do not wait for documents in progress
+            stop_workers(executor)
+
+
+def stop_workers(executor: ProcessPoolExecutor) -> None:
+    """End a pool now: workers busy on a long document are terminated, not waited for (Python 3.11 has no
+    public way to do this; `_processes` is the pool's map of worker processes)."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
 
 
 def _result(entry, executor, jobs, context, timeout):

@@ -12,6 +12,8 @@ INLINE = frozenset({
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s",
     "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "label",
 })
+#: Table cells: a row's cells are one line ("Penulis | : Nama" -> "Penulis : Nama").
+CELLS = frozenset({"td", "th"})
 #: Elements whose content is never text of the page.
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "button", "select", "input", "head"})
 
@@ -47,6 +49,10 @@ class _Lines:
                 self.parts.append([])
             elif tag in INLINE:
                 self.walk(child)
+            elif tag in CELLS:  # the cells of a table row stand side by side on one line
+                self.buffer.append(" ")
+                self.walk(child)
+                self.buffer.append(" ")
             else:
                 self.flush()
                 self.walk(child)

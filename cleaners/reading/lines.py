@@ -52,11 +52,16 @@ def prepare_lines(raw_lines: list[str], profile: SiteProfile | None) -> list[Lin
     rules = ruleset_for(profile)
     prepared = []
     for raw in raw_lines:
-        line = R.normalize_line(raw)
-        if not line:
+        normalized = R.normalize_line(raw)
+        if not normalized:
             continue
-        item = Line(line, rules.first_match(line))
-        if item.rule is None and profile and profile.brand_lines and profile.brand_lines.match(line):
-            item.role = Role.CHROME
-        prepared.append(item)
+        # Blocks glued together by the text extraction are read apart; a link label glued to a
+        # paragraph's end is cut off.
+        for line in R.split_glued(normalized):
+            line = R.strip_glued_promo(line)
+            line = R.byline_from_table_row(line) or line
+            item = Line(line, rules.first_match(line))
+            if item.rule is None and profile and profile.brand_lines and profile.brand_lines.match(line):
+                item.role = Role.CHROME
+            prepared.append(item)
     return prepared

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..rules import GLUED_PROMOS
+
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
 
@@ -38,3 +40,27 @@ def same_text(a: str | None, b: str | None) -> bool:
     if not a or not b or abs(len(a) - len(b)) > max(len(a), len(b)) // 2 + 2:
         return False
     return fold(a) == fold(b)
+
+
+#: Two blocks that text extraction glued together without a break: a date line's time zone followed at
+#: once by the next block's first word ("Kolom | 3 Mei 2023, 08:15 WIBOleh Sinta Dewi, ...").
+_GLUED_AFTER_ZONE = re.compile(r"(?<=\d[:.]\d\d)(\s*(?:WITA|WIB|WIT))(?=[A-Z][a-z])")
+
+
+def split_glued(line: str) -> list[str]:
+    """A normalised line cut where two blocks were glued together (see `_GLUED_AFTER_ZONE`)."""
+    match = _GLUED_AFTER_ZONE.search(line)
+    if not match:
+        return [line]
+    return [line[: match.end()].strip(), *split_glued(line[match.end():].strip())]
+
+
+def strip_glued_promo(line: str) -> str:
+    """The line without a link label glued to its last sentence ("... di tikungan. Klik di sini untuk m")."""
+    for pattern in GLUED_PROMOS:
+        match = pattern.search(line)
+        if match and match.start() > 0:
+            kept = line[: match.start()].rstrip()
+            if len(_NON_WORD.sub(" ", kept).split()) >= 3:
+                return kept
+    return line

@@ -3,6 +3,8 @@ page may print (shared/research/sites.md §5 and §7). A site profile adds the r
 
 from __future__ import annotations
 
+import re
+
 from .base import DROP, END, Rule, rule
 
 #: Section names of Indonesian news menus (for recognising a menu line).
@@ -18,6 +20,9 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # In-body "read also" inserts: "Baca juga:", "Baca Juga :", "BacaJuga :", "Baca:", "Simak juga:".
     rule("read-also", DROP, r"^(baca|lihat|simak)\s*(juga|pula)?\s*:"),
     rule("read-also", DROP, r"^(artikel|berita)\s+terkait\s*:"),
+    # The heading of a read-also card or box whose linked titles a text extraction left out or put on
+    # lines of their own ("Baca Juga", "BACA JUGA" with no colon; sites.md §7).
+    rule("read-also", DROP, r"^(baca|lihat|simak)\s*(juga|pula)$"),
     # "Read more" link labels.
     rule("read-more", DROP, r"^(baca|klik)\s+(selengkapnya|di\s*sini)\b.*$"),
     rule("read-more", DROP, r"^selengkapnya\s+(baca|klik|simak)\s+di\s*sini\b"),
@@ -28,8 +33,13 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     rule("recommendation", END, r"^rekomendasi(\s+untuk\s+anda)?$"),
     rule("related", END, r"^(berita|artikel|video)?\s*(terkait|lainnya|terbaru|terpopuler|populer|pilihan\s+editor)$"),
     rule("related", END, r"^(most\s+popular|related\s+(news|articles?)|more\s+stories)$"),
-    # Related-title tables: "Title |" rows and "---|" separators.
-    rule("related-table", END, r"^.{0,300}\s\|\s*$"),
+    # "More of the same" widget headings: "Simak Berita Populer Lainnya", "Baca Artikel Terbaru Lainnya",
+    # and headings that end with their "see all" link: "Berita Terbaru Index »", "Terpopuler Lihat Semua".
+    rule("related", END, r"^(simak|baca|lihat)\s+(\w+\s+){0,3}(populer|terpopuler|terbaru|terkini|pilihan)?\s*lainnya$"),
+    rule("related", END, r"^.{0,40}\b(index|indeks|lihat\s+semua)\s*[»›>]+$"),
+    # Related-title tables: "Title |" rows and "---|" separators. A row that opens with "|" is a data
+    # table of the article itself as text extraction writes tables ("| Pos | Nama | Poin |"): not matched.
+    rule("related-table", END, r"^(?!\s*\|).{0,300}\s\|\s*$"),
     rule("related-table", END, r"^\s*(-{3,}\s*\|\s*)+$"),
     # Pagination.
     rule("pagination", END, r"^halaman$"),
@@ -54,10 +64,23 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # The reader is asked for a reaction: "Bagaimana tanggapan Anda mengenai artikel ini?", "Bagaimana Komentarmu ?".
     rule("comments", END, r"^bagaimana\s+(komentar|tanggapan|reaksi|pendapat)(mu|\s+(anda|kamu))\b"),
     rule("comments", END, r"^(komentar|comments?)\s*(\(\d+\))?$"),
+    # Comment counters: "0 Komentar", "12 Comments".
+    rule("comments", END, r"^\d+\s+(komentar|comments?)$"),
     rule("copyright", END, r"^(©|\(c\)\s|copyright\b)"),
     rule("copyright", END, r"\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b"),
     # Editor initials closing a body: "(FJR)", "(wan/ugo)", "(*)".
     rule("editor-initials", DROP, r"^\(\s*(\*|[a-z]{2,5}(\s*[/,]\s*[a-z]{2,5})*)\s*\)$"),
+    # Photo and video credits on a line of their own: "Fotografer: Nama", "Foto: Dok. Humas", "Video: Nama".
+    # (A writer is a byline; the photographer is not an author.)
+    rule("photo-credit", DROP, r"^(fotografer|foto|videografer|video|kameramen|juru\s+kamera)\s*:\s*[^:]{1,59}[^.:]$"),
+    # The newsroom's contact lines in the footer: "Redaksi: redaksi[at]situs.com", "hubungi : iklan@situs.com".
+    rule("contact", DROP, r"^(redaksi|hubungi|kontak\s+redaksi|email|e-mail|surel)\s*:\s*\S*(@|\[at\])\S*$"),
+    rule("contact", DROP, r"^informasi\s+pemasangan\s+iklan$"),
+    # Teaser items of "latest"/"popular" widgets as text extraction leaves them: a rank, the date and time,
+    # then a headline ("02Kamis, 05/11/2015 09:32 WIB Judul Berita Lain", "Senin, 14/10/2024 10:15 WIB Judul").
+    rule("dated-teaser", DROP,
+         r"^\d{0,2}\s*(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}[:.]\d{2}"
+         r"(\s*(wib|wita|wit)\b)*\s+(?!(wib|wita|wit)\b)[^.]{3,140}$"),
     # Widgets and UI labels that text extraction leaves behind.
     rule("ui", DROP, r"^(aa|text\s+sizes?|small|medium|large|larger|a-|a\+)$"),
     rule("ui", DROP, r"^(advertisement|iklan|ads|sponsored|close\s+ads\s*x?|tutup\s+iklan|x)$"),
@@ -65,14 +88,25 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # Text of tracking pixels and hit counters (noscript fallbacks).
     rule("ui", DROP, r"^(comscore|histats(\.com)?|statcounter|free\s+web\s+hit\s+counter)$"),
     rule("ui", DROP, r"^(atas|ke\s+atas|back\s+to\s+top|kembali\s+ke\s+atas)$"),
+    rule("ui", DROP, r"^(close|tutup|lihat\s+semua|load\s+more|muat\s+lebih\s+banyak)$"),
     # Reaction buttons with their counts ("Happy1", "Sedih").
     rule("ui", DROP, r"^(happy|inspire|confuse|sad|senang|sedih|marah|terkejut|terinspirasi)\d*$"),
     rule("ui", DROP, r"^[\W_]+$"),
     # Breadcrumbs ("Beranda > Nasional > Politik", "Home / Baca / Peristiwa") and section menus: a run of
     # capitalised section names without sentence punctuation.
     rule("menu", DROP, r"^(home|beranda|index|indeks)\s*[>/»›|]"),
+    # Footer and header link rows: four or more short items between "·", "|" or "•" separators.
+    rule("menu", DROP, r"^([^·|•]{1,30}\s[·|•]\s+){3,}[^·|•]{1,30}$"),
     rule("menu", DROP, rf"^(?=(?:.*\b(?:{SECTION_NAMES})\b){{3}})(?:[A-Z0-9][\w.&'-]*\s*)+$", flags=0),
     # A URL slug printed as text (an image alt some templates print under the date).
     rule("slug", DROP, r"^[a-z0-9]+(-[a-z0-9]+){3,}$", flags=0),
     rule("newsticker", DROP, r"^(newsticker|breaking\s+news|live\s+report|live\s+streaming)$"),
+)
+
+#: Link labels glued to the end of a paragraph by text extraction ("... terguling di tikungan. Klik di sini
+#: untuk m", "... kata dia. Baca selengkapnya di sini"): the paragraph stays, the label goes. Only after
+#: a sentence end, and only as the line's last words (a label standing alone is a `read-more` rule).
+GLUED_PROMOS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?<=[.!?\"”’])\s+(?:(?:baca|klik|simak)\s+(?:selengkapnya|di\s*sini)|"
+               r"selengkapnya\s+(?:baca|klik|simak)\s+di\s*sini)\b[^.!?]{0,80}[.!?]?$", re.I),
 )

@@ -33,7 +33,22 @@ LINK_MAX_CHARS = 60
 def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:
     """A run of short lines without sentence punctuation: a keyword/SEO link list or a related-title list."""
     return len(lines) >= min_run and all(
-        len(x) <= LINK_MAX_CHARS and is_short(x, max_words) and not ends_like_sentence(x) for x in lines)
+        len(x) <= LINK_MAX_CHARS and is_short(x, max_words) and not ends_like_sentence(x) and not is_table_row(x)
+        and not is_list_item(x) for x in lines)
+
+
+#: An item of the article's own list as text extraction writes `<li>` ("- item", "• item", "1) item").
+_LIST_ITEM = re.compile(r"^(?:[-•*]\s+|\d{1,2}\)\s+)\S")
+
+
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a data table as text extraction writes it ("| 3 | Nama | 5033 |"): content, not a link list."""
+    stripped = line.strip()
+    return len(stripped) > 2 and stripped.startswith("|") and stripped.endswith("|")
 
 
 def link_list_indexes(lines: list[str]) -> set[int]:

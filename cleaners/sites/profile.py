@@ -95,6 +95,13 @@ class SiteProfile:
     #: How to ask for the whole article on one page (`{url}?page=all`); a format string on the URL
     #: without its query, or None.
     all_pages_url: str | None = None
+    #: The template prints a standfirst (one or two sentences) right under the title, on every page of a
+    #: split article: the line under the title is the summary even where no byline or date follows it.
+    standfirst_under_title: bool = False
+    #: Links to other articles stand inside the body as bare headlines, without "Baca juga" (a bullet and
+    #: a link in the markup): in a roundup whose item headings are numbered, an unnumbered headline line
+    #: is such a link, not a heading.
+    bare_related_titles: bool = False
 
     @cached_property
     def ruleset(self) -> RuleSet:

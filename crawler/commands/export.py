@@ -5,24 +5,26 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import sqlite3
 import sys
-from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import ArticleStore
+    from ..store import ArticleStore, StoreError
 
-    if not Path(args.db).exists():
-        print(f"saring export: no store at {args.db}", file=sys.stderr)
+    count = 0
+    try:
+        with ArticleStore(args.db, readonly=True, check=True) as store, contextlib.ExitStack() as stack:
+            out = (stack.enter_context(open(args.output, "w", encoding="utf-8"))
+                   if args.output not in (None, "-") else sys.stdout)
+            for record in store.export(args.site, args.since, args.until):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        reason = str(exc) if isinstance(exc, StoreError) else f"{args.db}: {exc}"
+        print(f"saring export: {' '.join(reason.split())}"
+              + (f" (after {count} records)" if count else ""), file=sys.stderr)
         return 2
-    with contextlib.ExitStack() as stack:
-        out = (stack.enter_context(open(args.output, "w", encoding="utf-8"))
-               if args.output not in (None, "-") else sys.stdout)
-        store = stack.enter_context(ArticleStore(args.db, readonly=True))
-        count = 0
-        for record in store.export(args.site, args.since, args.until):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
     print(f"saring export: {count} records", file=sys.stderr)
     return 0
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
-from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import ArticleStore
+    from ..store import ArticleStore, StoreError
 
-    if not Path(args.db).exists():
-        print(f"saring stats: no store at {args.db}", file=sys.stderr)
+    try:
+        with ArticleStore(args.db, readonly=True, check=True) as store:
+            counts = store.counts()
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        reason = str(exc) if isinstance(exc, StoreError) else f"{args.db}: {exc}"
+        print(f"saring stats: {' '.join(reason.split())}", file=sys.stderr)
         return 2
-    with ArticleStore(args.db, readonly=True) as store:
-        counts = store.counts()
     for group in ("total", "site", "day", "language"):
         print(f"{group}:")
         for key, value in counts[group]:

@@ -7,6 +7,18 @@ Arguments (`-a name=value`):
                                         as that page only)
   refresh=1                             fetch articles already in the store again (and update them)
   (none)                                the latest articles
+
+What is fetched: only http(s) URLs on the family's hosts (its profile's `hosts` patterns and the spider's
+`allowed_domains`), on the default ports, redirects included; everything else is refused and counted as
+`saring/refused/<reason>` (`crawler.middlewares.RequestGuardMiddleware`). The `news` spider's hosts are
+those of the URLs it is given (see its own arguments).
+
+Sitemap indexes: a `<sitemapindex>` is followed to at most SARING_SITEMAP_CHILDREN (default 100) child
+sitemaps, newest `lastmod` first (children older than `since` are not needed); the others are counted as
+`saring/listing_skipped`. Listings that fail to parse count as `saring/listing_errors`.
+
+With `-s JOBDIR=...` (and the store on), a journal of the job's article requests lets a crawl resumed after
+a kill ask again for every article the store lacks (`crawler.store.known.PendingArticles`).
 """
 
 from __future__ import annotations
@@ -14,11 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -28,7 +42,8 @@ from cleaners.sites import SiteProfile, profile_by_name, profile_for
 from cleaners.urls import canonical_url
 
 from ..items import ArticleItem
-from ..store.known import KnownArticle
+from ..middlewares import Refused, RequestPolicy, Truncated
+from ..store.known import KnownArticle, PendingArticles
 
 logger = logging.getLogger(__name__)
 
@@ -61,10 +76,45 @@ class ArticleSpider(scrapy.Spider):
                       if ln.strip() and not ln.lstrip().startswith("#")]
         self.given_urls = given
         self.profile: SiteProfile | None = profile_by_name(self.profile_name) if self.profile_name else None
+        self.journal: PendingArticles | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        # Before the engine opens Scrapy's queue: the journal discards it when the last run was killed.
+        if settings.get("JOBDIR") and settings.get("SARING_DB") and not settings.get("REDIS_URL"):
+            spider.journal = PendingArticles(settings["JOBDIR"])
+            crawler.signals.connect(spider._close_journal, signal=signals.spider_closed)
+        return spider
+
+    def _close_journal(self, spider, reason: str) -> None:
+        if self.journal is not None:
+            self.journal.close(finished=reason == "finished")
+
+    @cached_property
+    def request_policy(self) -> RequestPolicy:
+        """What this spider may fetch (checked on every request by `RequestGuardMiddleware`)."""
+        return RequestPolicy(domains=tuple(self.allowed_domains or ()),
+                             patterns=self.profile.hosts if self.profile else ())
+
+    def refused(self, url: str) -> bool:
+        """Count and log a URL the policy refuses, before any request is made for it."""
+        reason = self.request_policy.refusal(url)
+        if reason:
+            self.crawler.stats.inc_value(f"saring/refused/{reason}")
+            seen = self.__dict__.setdefault("_refusals_logged", set())
+            level = logging.DEBUG if (reason, urlsplit(url).hostname) in seen else logging.WARNING
+            seen.add((reason, urlsplit(url).hostname))
+            logger.log(level, "refused %s (%s: not one of the spider's hosts, or not http(s))", url, reason)
+        return reason is not None
 
     # ------------------------------------------------------------------------------------------ discovery
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.journal is not None:
+            for request in self.pending_requests():
+                yield request
         if self.given_urls:
             for url in self.given_urls:
                 request = self.article_request(url)
@@ -74,6 +124,25 @@ class ArticleSpider(scrapy.Spider):
         requests = self.range_requests() if self.since else self.latest_requests()
         for request in requests:
             yield request
+
+    def pending_requests(self) -> Iterable[scrapy.Request]:
+        """The journal's articles that the store does not hold (a resumed JOBDIR crawl asks for them first)."""
+        from ..store import ArticleStore
+
+        assert self.journal is not None
+        path = Path(self.crawler.settings["SARING_DB"])
+        store = ArticleStore(path, readonly=True) if path.exists() else None
+        try:
+            pending = self.journal.pending(None if self.refresh else store)
+        finally:
+            if store is not None:
+                store.close()
+        if pending:
+            logger.info("resuming: %d article(s) asked for earlier are not in the store yet", len(pending))
+        for url in pending:
+            request = self.article_request(url)
+            if request is not None:
+                yield request
 
     def latest_requests(self) -> Iterable[scrapy.Request]:
         raise NotImplementedError
@@ -97,8 +166,27 @@ class ArticleSpider(scrapy.Spider):
             logger.error("listing %s could not be parsed: %s: %s", response.url, type(exc).__name__, exc)
 
     def listing_failed(self, failure) -> None:
+        if failure.check(Refused):
+            return  # counted as saring/refused/*
         self.crawler.stats.inc_value("saring/listing_errors")
         logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
+
+    def follow_sitemap_index(self, response: Response, children: list[tuple[str, dt.date | None]], callback
+                             ) -> Iterable[scrapy.Request]:
+        """Requests for a sitemap index's children (to `callback`), newest first, at most
+        SARING_SITEMAP_CHILDREN of them and two index levels deep; what is left out is counted."""
+        limit = self.crawler.settings.getint("SARING_SITEMAP_CHILDREN", 100)
+        depth = response.meta.get("sitemap_depth", 0) + 1
+        wanted = [(loc, day) for loc, day in children if not self.since or day is None or day >= self.since]
+        wanted.sort(key=lambda child: child[1] or dt.date.min, reverse=True)
+        followed = wanted[:limit] if depth <= 2 else []
+        skipped = len(wanted) - len(followed)
+        if skipped:
+            self.crawler.stats.inc_value("saring/listing_skipped", skipped)
+            logger.warning("sitemap index %s: %d of its %d child sitemaps not followed (SARING_SITEMAP_CHILDREN=%d, "
+                           "depth %d)", response.url, skipped, len(children), limit, depth)
+        for loc, _ in followed:
+            yield self.listing_request(response.urljoin(loc), callback, sitemap_depth=depth)
 
     def in_window(self, day: dt.date | None) -> bool:
         if day is None or not self.since:
@@ -110,14 +198,19 @@ class ArticleSpider(scrapy.Spider):
     def article_request(self, url: str, **meta: Any) -> scrapy.Request | None:
         """The request for an article page, once per canonical URL in a run. Articles already in the store
         are skipped by `crawler.store.known` unless `-a refresh=1`."""
+        if self.refused(url):
+            return None
         profile = self.profile or profile_for(url=url)
         key = canonical_url(url, profile.canonical if profile else None)
         if key in self._requested:
             return None
         self._requested.add(key)
+        if self.journal is not None:
+            self.journal.add(url, key)
         meta = {**meta, "article_url": url, "canonical_url": key, "refresh": self.refresh}
         # With a Redis frontier the shared dupefilter splits article pages between processes; alone, the
-        # store and the set above do (so that a JOBDIR resumed after a kill re-requests what was lost).
+        # store, the set above and the journal do (a JOBDIR resumed after a kill re-requests what was lost).
+        # dont_filter bypasses Scrapy's offsite filter; RequestGuardMiddleware checks every request instead.
         dont_filter = not self.crawler.settings.get("REDIS_URL")
         query = dict(parse_qsl(urlsplit(url).query))
         if profile and profile.all_pages_url and "page" not in query:
@@ -131,7 +224,8 @@ class ArticleSpider(scrapy.Spider):
     def all_pages_failed(self, failure):
         """No all-pages view (a 4xx for `?page=all`): read the article page by page from its own URL."""
         request = failure.request
-        if failure.check(KnownArticle) or not (failure.check(HttpError) and 400 <= failure.value.response.status < 500):
+        if failure.check(KnownArticle, Refused) or not (failure.check(HttpError)
+                                                        and 400 <= failure.value.response.status < 500):
             self.article_failed(failure)
             return
         url = request.meta["article_url"]
@@ -141,8 +235,12 @@ class ArticleSpider(scrapy.Spider):
 
     def article_failed(self, failure) -> None:
         url = failure.request.url
-        if failure.check(KnownArticle):
-            return  # counted by the middleware as saring/skipped/known
+        if failure.check(KnownArticle, Refused):
+            return  # counted by the middlewares as saring/skipped/known, saring/refused/*
+        if failure.check(Truncated):
+            self.crawler.stats.inc_value("saring/article_errors")
+            logger.error("article %s failed: %s", url, failure.getErrorMessage())
+            return
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             self.crawler.stats.inc_value("saring/skipped/ignored")
             logger.info("article %s not fetched: %s", url, failure.getErrorMessage())
@@ -235,11 +333,28 @@ def rss_items(response: Response) -> list[tuple[str, dt.date | None]]:
     return found
 
 
+def _day(raw: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw.strip()[:10]) if raw.strip() else None
+    except ValueError:
+        return None
+
+
+def sitemap_children(response: Response) -> list[tuple[str, dt.date | None]] | None:
+    """(loc, lastmod) of a `<sitemapindex>`'s child sitemaps; None when the document is not an index."""
+    response.selector.remove_namespaces()
+    if not response.xpath("/sitemapindex"):
+        return None
+    return [(loc, _day(node.xpath("lastmod/text()").get() or ""))
+            for node in response.xpath("/sitemapindex/sitemap")
+            if (loc := (node.xpath("loc/text()").get() or "").strip())]
+
+
 def sitemap_items(response: Response) -> list[tuple[str, dt.date | None]]:
     """(loc, news:publication_date or lastmod) of a sitemap's URLs."""
     response.selector.remove_namespaces()
-    if not response.xpath("/urlset|/sitemapindex"):
-        raise ValueError("not a sitemap")
+    if not response.xpath("/urlset"):
+        raise ValueError("not a sitemap (no <urlset>)")
     found = []
     for node in response.xpath("//url"):
         loc = (node.xpath("loc/text()").get() or "").strip()

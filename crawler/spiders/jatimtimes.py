@@ -3,17 +3,21 @@ for date ranges (sites.md §4.5).
 
 Arguments (`-a name=value`): those of every Saring spider (`crawler.spiders.base`): `since`, `until`,
 `urls`, `url_file`, `refresh`, and `hosts=a.com,b.com`: the network sites to
-crawl (default jatimtimes.com and www.malangtimes.com)."""
+crawl (default jatimtimes.com and www.malangtimes.com; the hosts named are fetched besides the family's own).
+A `/sitemap.xml` that is a sitemap index is followed to its children (see `crawler.spiders.base`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
-from .base import ArticleSpider, sitemap_items
+from ..middlewares import RequestPolicy
+from .base import ArticleSpider, sitemap_children, sitemap_items
 
 DEFAULT_HOSTS = ("jatimtimes.com", "www.malangtimes.com")
 
@@ -29,11 +33,20 @@ class JatimtimesSpider(ArticleSpider):
         super().__init__(*args, **kwargs)
         self.hosts = [h.strip() for h in hosts.split(",")] if hosts else list(DEFAULT_HOSTS)
 
+    @cached_property
+    def request_policy(self) -> RequestPolicy:
+        policy = super().request_policy
+        return replace(policy, hosts=policy.hosts | {h.lower() for h in self.hosts})
+
     def latest_requests(self) -> Iterable[scrapy.Request]:
         for host in self.hosts:
             yield self.listing_request(f"https://{host}/sitemap.xml", self.parse_sitemap)
 
     def parse_sitemap(self, response: Response):
+        children = sitemap_children(response)
+        if children is not None:
+            yield from self.follow_sitemap_index(response, children, self.parse_sitemap)
+            return
         for loc, day in sitemap_items(response):
             if self.in_window(day):
                 yield self.article_request(loc)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -52,20 +51,47 @@ def _signed(value: int) -> int:
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
+class StoreError(Exception):
+    """The store cannot be used: not an SQLite file, corrupt, or another program's database. The message is
+    one line naming the file."""
+
+
+def _schema_tables(db: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 class ArticleStore:
-    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+    """Opening checks the file: an SQLite database that is empty or holds an `articles` table; with
+    `check=True` (a crawl's start) also SQLite's `quick_check` of every page, about a second per few
+    hundred MB. Anything else raises StoreError."""
+
+    def __init__(self, path: str | Path, readonly: bool = False, check: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
-        self._pending = 0
-        self._committed = time.monotonic()
-        if readonly:
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
-        else:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
+        try:
+            if readonly:
+                if not self.path.is_file():
+                    raise StoreError(f"{self.path}: no such store")
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=30)
+            tables = _schema_tables(self.db)
+            if (tables and "articles" not in tables) or (readonly and not tables):
+                raise StoreError(f"{self.path}: an SQLite database, but not an article store (no articles table)")
+            if check:
+                problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
+                if problems != ["ok"]:
+                    detail = " ".join("; ".join(problems).split())
+                    raise StoreError(f"{self.path}: corrupt ({detail[:300]})")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {exc.strerror or exc}") from exc
 
     def close(self) -> None:
         if not self.readonly:
@@ -105,16 +131,25 @@ class ArticleStore:
         return None
 
     def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:
-        """Store (or update) an article; returns the record as stored (with `duplicate_of`)."""
+        """Store (or update) an article; returns the record as stored (with `duplicate_of`). A record that
+        is not an article record (no URL, fields of the wrong type) raises ValueError saying why."""
+        if not isinstance(record, dict):
+            raise ValueError(f"not a JSON object but {type(record).__name__}")
         key = record.get("canonical_url") or record.get("url")
         if not key:
             raise ValueError("a record needs canonical_url or url to be stored")
+        for name in ("canonical_url", "url", "site", "published", "language", "body"):
+            if record.get(name) is not None and not isinstance(record[name], str):
+                raise ValueError(f"{name} is {type(record[name]).__name__}, not a string")
         body = record.get("body") or ""
         digest, fingerprint = body_hash(body), simhash(body)
         existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
                                    (key,)).fetchone()
         published = record.get("published")
-        day = published[:10] if published and len(published) >= 10 else None
+        try:
+            day = dt.date.fromisoformat(published[:10]).isoformat() if published else None
+        except ValueError:
+            raise ValueError(f"published {published[:40]!r} is not an ISO 8601 date") from None
         original = existing[1] if existing and existing[1] else self._original(key, digest, fingerprint, day)
         stored = dict(record, duplicate_of=original)
         now = _now()
@@ -135,17 +170,6 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
-        self._pending = 0
-        self._committed = time.monotonic()
-
-    def put_batched(self, record: dict[str, Any], every: int = 100, seconds: float = 1.0) -> dict[str, Any]:
-        """`put`, committing every `every` records or `seconds` (a crawl resumed after a kill fetches an
-        uncommitted article again, so each article is still stored once)."""
-        stored = self.put(record, commit=False)
-        self._pending += 1
-        if self._pending >= every or time.monotonic() - self._committed >= seconds:
-            self.commit()
-        return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None
                ) -> Iterator[dict[str, Any]]:

@@ -1,22 +1,39 @@
-"""Incremental crawls: article requests for canonical URLs already in the store are not sent.
+"""Incremental and resumable crawls: article requests for canonical URLs already in the store are not sent
+(`KnownArticlesMiddleware`), and a `JOBDIR` crawl keeps a journal of what it asked for (`PendingArticles`).
 
-A downloader middleware, so that spiders ask no store: a spider marks its article requests with
-`meta["canonical_url"]` (and `meta["refresh"]` to fetch known ones again); feeds, index pages and sitemaps
-carry no such key and are always fetched.
+The check is a downloader middleware, so that spiders ask no store: a spider marks its article requests
+with `meta["canonical_url"]` (and `meta["refresh"]` to fetch known ones again); feeds, index pages and
+sitemaps carry no such key and are always fetched.
+
+A crawl cannot go on without a usable store: an unreadable or corrupt one stops it at once with one line
+in the log and exit status 1 (`stop_crawl`), at the start (the store is checked when it is opened) or later.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request
 
-from .db import ArticleStore
+from .db import ArticleStore, StoreError
 
 logger = logging.getLogger(__name__)
+
+
+def stop_crawl(error: Exception) -> NoReturn:
+    """End the crawl process now, exit status 1: one log line, no traceback (a SystemExit leaves Scrapy's
+    reactor as a SIGKILL would, which a JOBDIR resume handles)."""
+    reason = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+    logger.critical("the article store cannot be used: %s (fix or move it, or set -s SARING_DB= to another path)",
+                    " ".join(reason.split()))
+    raise SystemExit(1)
 
 
 class KnownArticle(IgnoreRequest):
@@ -40,14 +57,101 @@ class KnownArticlesMiddleware:
     @property
     def store(self) -> ArticleStore | None:
         if self._store is None and Path(self.path).exists():
-            self._store = ArticleStore(self.path, readonly=True)
+            try:
+                self._store = ArticleStore(self.path, readonly=True)
+            except StoreError as exc:
+                stop_crawl(exc)
         return self._store
 
     def process_request(self, request: Request) -> None:
         key = request.meta.get("canonical_url")
         if not key or request.meta.get("refresh") or self.store is None:
             return
-        if self.store.known(key):
+        try:
+            known = self.store.known(key)
+        except sqlite3.DatabaseError as exc:
+            stop_crawl(exc)
+        if known:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("saring/skipped/known")
             raise KnownArticle(f"already in the store: {key}")
+
+
+class PendingArticles:
+    """What a `JOBDIR` crawl asked for, so that a resumed crawl asks again for what the store lacks.
+
+    Scrapy keeps a job's queue on disk, but writes its state only when the crawl stops cleanly: after a
+    SIGKILL the queue can hand out requests twice, skip others, or not be read at all. So the store is the
+    truth, and this journal (`JOBDIR/saring-pending.jsonl`) says what was wanted: every article request is
+    appended (one JSON line, written through to the OS before the request is scheduled). On start:
+
+    - if the previous run did not stop cleanly (its `saring.running` mark is still there), Scrapy's queue
+      (`JOBDIR/requests.queue`) is discarded, since it cannot be trusted;
+    - the journal's articles that the store does not hold are requested first (`pending()`); the
+      listings are walked again as on any run, and articles already stored are skipped as on any run.
+
+    A crawl that finishes deletes the journal; a clean stop (Ctrl-C once) keeps it and Scrapy's queue.
+    """
+
+    NAME = "saring-pending.jsonl"
+    MARK = "saring.running"
+
+    def __init__(self, jobdir: str | Path) -> None:
+        self.jobdir = Path(jobdir)
+        self.jobdir.mkdir(parents=True, exist_ok=True)
+        self.path = self.jobdir / self.NAME
+        mark = self.jobdir / self.MARK
+        #: The previous run of this job was killed (or crashed) instead of stopping.
+        self.killed = mark.exists()
+        if self.killed:
+            queue = self.jobdir / "requests.queue"
+            if queue.exists():
+                import shutil
+
+                shutil.rmtree(queue)
+            logger.warning("the previous run of %s did not stop cleanly: its request queue is discarded; the "
+                           "listings are walked again and the articles the store lacks are requested again",
+                           self.jobdir)
+        mark.write_text("a crawl of this job is running (or was killed)\n", encoding="utf-8")
+        self._entries = self._read()
+        self._recorded = {key for _, key in self._entries}
+        self._fd: int | None = None
+
+    def _read(self) -> list[tuple[str, str]]:
+        """(url, canonical URL) of every whole line (a line torn by a kill is ignored)."""
+        if not self.path.exists():
+            return []
+        found: dict[str, str] = {}
+        for line in self.path.read_bytes().split(b"\n"):
+            try:
+                entry = json.loads(line)
+                found.setdefault(entry["key"], entry["url"])
+            except (ValueError, KeyError, TypeError):
+                continue
+        return [(url, key) for key, url in found.items()]
+
+    def pending(self, store: ArticleStore | None) -> list[str]:
+        """The URLs of journal entries the store does not hold; the journal is rewritten with only those."""
+        pending = [(url, key) for url, key in self._entries if store is None or not store.known(key)]
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text("".join(json.dumps({"url": url, "key": key}) + "\n" for url, key in pending),
+                             encoding="utf-8")
+        os.replace(temporary, self.path)
+        self._recorded = {key for _, key in pending}
+        return [url for url, _ in pending]
+
+    def add(self, url: str, key: str) -> None:
+        if key in self._recorded:
+            return
+        if self._fd is None:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(self._fd, (json.dumps({"url": url, "key": key}) + "\n").encode("utf-8"))
+        self._recorded.add(key)
+
+    def close(self, finished: bool) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+        if finished:
+            self.path.unlink(missing_ok=True)
+        (self.jobdir / self.MARK).unlink(missing_ok=True)

@@ -14,13 +14,17 @@ PROFILE = SiteProfile(
         sig(r"(?i)\bkompas\s?tv\b", 1),
         sig(r"^Kompas\s+\w+\s+\|\s+\d{1,2}\s+\w+\s+\d{4}", 2),
         sig(r"^Penulis\s+:\s+.+\s+Editor\s+:\s+.+$", 1),
+        # The desktop date line, `span.time-news` (sites.md §3): "Kompas.tv - 11 Juni 2024, 10:35 WIB".
+        sig(r"^Kompas\.tv - \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2} WIB\s*$", 3),
     ),
     rules=(
         rule("follow", DROP, r"^gabung\s+ke\s+channel\s+whatsapp\s+kompas\s?tv\b"),
         rule("promo", DROP, r"^saksikan\s+.+\s+tayang\s+setiap\b"),
         rule("ui", DROP, r"^kompas\s?tv\s+video\s+vod$"),
     ),
-    brand_lines=re.compile(r"^(kompas\s?tv|kompas\.tv)(\s+[a-z-]+){0,2}$", re.I),
+    # The logo and the header "Kompas TV <section> <subsection>" ("Kompas TV nasional hukum", "Kompas TV
+    # TALKSHOW ni luh"): section words are lower or upper case, never a headline's Title Case.
+    brand_lines=re.compile(r"^(?i:kompas\s?tv|kompas\.tv)(\s+([a-z-]+|[A-Z-]+)){0,3}$"),
     outlets=re.compile(r"\bkompas\w*", re.I),
     url_section=re.compile(r"^/(?:amp/)?(?P<section>[a-z][a-z-]+)/\d+/"),
     title_suffix=re.compile(r"\s+[-|]\s+Kompas\.?tv$", re.I),

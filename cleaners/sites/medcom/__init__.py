@@ -22,6 +22,9 @@ PROFILE = SiteProfile(
     brand_lines=re.compile(r"^(medcom(\.id)?|medcom\s+(files|hub))$", re.I),
     outlets=re.compile(r"\bmedcom\b", re.I),
     dated_byline_is_author=True,
+    # A label above the headline ("Terpopuler Nasional" on the daily roundups) is a topic label, as on
+    # Tribun; the image caption printed twice above it is not (it is told apart as a repeated line).
+    kicker_is_tag=True,
     # The slug starts with the article's 8-character id ("nbwo3q5b-zelensky-tuding-...").
     slug_id=re.compile(r"(?=.*\d)[a-z0-9]{6,10}"),
     url_section=re.compile(r"^/(?P<section>[a-z][a-z-]+)/[a-z-]+/[a-z0-9]{8}-"),

@@ -28,6 +28,12 @@ PROFILE = SiteProfile(
     brand_lines=re.compile(r"^(tribun\w*(\.com)?|tribunnews(\.com)?|tribun\s+network)$", re.I),
     outlets=re.compile(r"\btribun\w*", re.I),
     kicker_is_tag=True,
+    # Every page of a split article repeats the header: topic label, title, the one-sentence standfirst
+    # (sites.md §1.1 "Lead / summary", §1.3), so the line under the title is the summary on page 2+ too.
+    standfirst_under_title=True,
+    # Read-also inserts without the words "Baca juga": a bullet and a linked headline (sites.md §7); in a
+    # page text only the headline is left, standing between a roundup's numbered items.
+    bare_related_titles=True,
     url_section=re.compile(r"^/(?:amp/)?(?P<section>[a-z][a-z-]+)/(?:\d{4}/\d{2}/\d{2}|\d+)/"),
     image_block=re.compile(r"^zoom-in\b", re.I),
     title_suffix=re.compile(r"\s+[-|]\s+Tribun[\w.]*(\s+\w+)?$", re.I),

@@ -1,0 +1,146 @@
+"""Text dumps of any site (another tool's plain text of a page) through `clean_text` (issue 15 item 5).
+
+A dump often has no title at all and starts with the dateline lead; cleaning must remove junk and never
+article paragraphs. The texts are invented for the test, in the shapes such dumps take.
+"""
+
+from cleaners import clean_text, line_roles
+
+LEAD = ("SURABAYA, KABARKOTA.com - Hujan deras sejak sore merendam ratusan rumah di tiga kecamatan, "
+        "sebagian warga mengungsi ke masjid terdekat.")
+PARAS = [
+    "Kepala pelaksana badan penanggulangan bencana mengatakan air mulai naik sekitar pukul 19.00 WIB.",
+    "\"Kami sudah menyiapkan dapur umum dan perahu karet di setiap kelurahan,\" katanya, Selasa (5/11/2024).",
+    "Warga berharap saluran air di kawasan itu segera diperbaiki sebelum puncak musim hujan tiba.",
+]
+URL = "https://kabarkota.example/berita/2024/11/05/banjir-rendam-ratusan-rumah-di-surabaya"
+
+
+def test_dateline_lead_is_body_not_title():
+    text = "\n".join([LEAD, *PARAS])
+    for url in (URL, None):
+        a = clean_text(text, url)
+        assert a.title is None
+        assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_paragraph_sharing_the_slug_words_is_not_the_title():
+    # The 3rd paragraph says what the slug says; nothing above it may be lost as chrome.
+    third = ("Banjir yang merendam ratusan rumah di Surabaya itu adalah yang terparah sejak lima tahun "
+             "terakhir, menurut warga setempat.")
+    text = "\n".join([PARAS[0], PARAS[1], third, PARAS[2]])
+    a = clean_text(text, URL)
+    assert a.title is None
+    assert a.paragraphs == [PARAS[0], PARAS[1], third, PARAS[2]]
+
+
+def test_short_line_matching_the_slug_is_the_title():
+    text = "\n".join(["Banjir Rendam Ratusan Rumah di Surabaya", LEAD, *PARAS])
+    a = clean_text(text, URL)
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_headline_without_anything_under_it_stays_body():
+    # No URL, no byline or date, no dateline: in doubt, the line stays body.
+    text = "\n".join(["Warga Mulai Kembali ke Rumah", *PARAS])
+    a = clean_text(text)
+    assert a.title is None
+    assert a.paragraphs == ["Warga Mulai Kembali ke Rumah", *PARAS]
+
+
+def test_headline_above_a_date_or_a_dateline_is_the_title():
+    a = clean_text("\n".join(["Banjir Rendam Ratusan Rumah di Surabaya", "Selasa, 5 November 2024 21:04 WIB",
+                              *PARAS]))
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.published == "2024-11-05T21:04:00+07:00"
+    assert a.paragraphs == PARAS
+    a = clean_text("\n".join(["Banjir Rendam Ratusan Rumah di Surabaya", LEAD, *PARAS]))
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_sentence_between_headline_and_dateline_lead_is_the_summary():
+    standfirst = "Ratusan rumah di tiga kecamatan terendam setelah hujan deras mengguyur kota sejak sore."
+    a = clean_text("\n".join(["Banjir Rendam Ratusan Rumah di Surabaya", standfirst, LEAD, *PARAS]))
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.summary == standfirst
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_a_lead_in_ending_with_a_colon_is_not_a_title():
+    text = "\n".join([PARAS[0], PARAS[1], "Berikut daftar lengkap kelurahan yang terdampak:",
+                      "1. Kelurahan Sukamaju", "Air setinggi lutut merendam jalan utama kelurahan itu."])
+    a = clean_text(text, "https://kabarkota.example/berita/daftar-kelurahan-terdampak-banjir-surabaya")
+    assert a.title is None
+    assert a.paragraphs[:3] == [PARAS[0], PARAS[1], "Berikut daftar lengkap kelurahan yang terdampak:"]
+
+
+def test_caption_before_a_titleless_body():
+    caption = "Warga melintasi genangan di jalan utama kota, Selasa (5/11/2024). (Foto: Dok. BPBD)"
+    a = clean_text("\n".join([caption, LEAD, *PARAS]))
+    assert a.title is None
+    assert a.image_caption == caption
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_lead_ending_with_a_date_in_parentheses_is_kept():
+    lead = "Wali kota meninjau lokasi banjir bersama petugas gabungan di tiga kecamatan, Selasa (5/11/2024)."
+    a = clean_text("\n".join(["Banjir Rendam Ratusan Rumah di Surabaya", "Penulis: Rina Ayu", lead, *PARAS]))
+    assert a.image_caption is None
+    assert a.paragraphs == [lead, *PARAS]
+
+
+def test_date_printed_above_the_title():
+    text = "\n".join(["Selasa, 05/11/2024 21:04 WIB", "FotoKota", "Banjir Rendam Ratusan Rumah di Surabaya",
+                      *PARAS])
+    a = clean_text(text, URL)
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.published == "2024-11-05T21:04:00+07:00"
+    assert a.paragraphs == PARAS
+
+
+def test_dated_widget_lists_end_the_body():
+    text = "\n".join([LEAD, *PARAS, "-", "Senin, 04/11/2024 10:08 WIB", "Jalan Tol Ditutup Sementara Akibat Longsor",
+                      "-", "Senin, 04/11/2024 09:59 WIB", "Harga Cabai Naik Jelang Akhir Pekan",
+                      "Pasar Murah Digelar di Balai Kota?", "Teaser artikel lain yang tidak termasuk berita ini."])
+    a = clean_text(text)
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_timeline_of_dated_sentences_stays_body():
+    text = "\n".join([LEAD, "Senin, 4 November 2024", "Hujan mulai turun sore hari dan air naik pelan-pelan.",
+                      "Selasa, 5 November 2024", "Warga mengungsi ke masjid setelah air masuk ke rumah."])
+    a = clean_text(text)
+    assert a.paragraphs == [LEAD, "Hujan mulai turun sore hari dan air naik pelan-pelan.",
+                            "Warga mengungsi ke masjid setelah air masuk ke rumah."]
+
+
+def test_one_line_page_is_not_lost():
+    # A dump that glued a whole gallery page into one line keeps it (no title, no chrome taken from it).
+    line = " ".join(["Warga melintasi genangan di jalan utama kota. (Foto: Dok. BPBD)"] * 8)
+    a = clean_text(line, URL)
+    assert a.title is None
+    assert a.paragraphs == [line]
+
+
+def test_data_tables_and_lists_stay():
+    rows = ["| Pos | Nama | Poin |", "| 1 | Budi | 30 |", "| 2 | Ani | 28 |"]
+    text = "\n".join([LEAD, "Klasemen sementara lomba perahu:", *rows, "- perahu karet", "- pelampung", "- tali",
+                      PARAS[0]])
+    a = clean_text(text)
+    assert a.paragraphs == [LEAD, "Klasemen sementara lomba perahu:", *rows, "- perahu karet", "- pelampung",
+                            "- tali", PARAS[0]]
+
+
+def test_table_row_byline_after_the_body():
+    a = clean_text("\n".join([LEAD, *PARAS, "| Penulis | : Rina Ayu |", "| Editor | : Dewi Lestari |"]))
+    assert (a.authors, a.editors) == (["Rina Ayu"], ["Dewi Lestari"])
+    assert a.paragraphs == [LEAD, *PARAS]
+
+
+def test_line_roles_of_a_dump():
+    roles = dict((t, r) for r, t in line_roles("\n".join([LEAD, *PARAS, "Baca Juga", "0 Komentar"])))
+    assert roles[LEAD] == "body"
+    assert roles["Baca Juga"] == "boilerplate"
+    assert "title" not in roles.values()

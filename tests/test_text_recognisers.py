@@ -1,0 +1,204 @@
+"""Recognisers and genre rules added for real page texts (issue 15 items 5, 6 and 8), on invented lines:
+each with lines it must read and lines it must leave alone."""
+
+import pytest
+
+from cleaners import recognise as R
+from cleaners.rules import GENERIC_RULES, Action, first_match
+from cleaners.rules.metrics import is_list_item, is_table_row, link_list_indexes
+
+
+def action(line):
+    found = first_match(line, GENERIC_RULES)
+    return found.action if found else None
+
+
+# --- item 8: dates in parentheses and agencies ------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Gubernur meresmikan jembatan baru di Kecamatan Sukamaju, Selasa (5/11/2024).",
+    "Rapat digelar tertutup di gedung dewan (13/10).",
+    "Warga memadati alun-alun kota (Senin, 2/9/2024)",
+    "Presiden bertemu perdana menteri di istana (Kremlin)",
+])
+def test_not_a_photo_credit(line):
+    assert not R.has_photo_credit(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Presiden Rusia menyambut tamunya di Moskow. (Sumber: Kremlin Pool Photo via AP)",
+    "Petugas memadamkan api di pasar induk. (ANTARA/Nama Fotografer)",
+    "Suasana jalan tol saat mudik. (Foto: Dok. Jasa Marga)",
+    "Pengungsi menunggu bantuan di perbatasan. (AFP)",
+])
+def test_photo_credit(line):
+    assert R.has_photo_credit(line)
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Foto kolase beritakota.com", True),
+    ("AP/Nama Fotografer", True),
+    ("SURYAKOTA.COM/Budi", True),
+    ("Dok. Humas Pemkab", True),
+    ("istimewa", True),
+    ("Warga Mengungsi ke Masjid", False),
+    ("Harga Cabai Naik Lagi", False),
+    ("Foto itu diambil pada pagi hari.", False),
+])
+def test_bare_photo_credit_lines(line, credit):
+    assert R.is_photo_credit_line(line) is credit
+
+
+# --- datelines --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "prefix"), [
+    ("SURABAYA, KABARKOTA.com - Hujan deras sejak sore merendam ratusan rumah di tiga kecamatan kota.", "SURABAYA, KABARKOTA.com"),
+    ("Bandung, Jabar (ANTARA News) - Sebanyak dua ratus warga mengikuti vaksinasi massal di gedung olahraga.",
+     "Bandung, Jabar (ANTARA News)"),
+    ("Berita6.com, Jakarta - Pemerintah menyiapkan dua puluh ribu kuota mudik gratis tahun ini bagi warga.",
+     "Berita6.com, Jakarta"),
+    ("KOTATIMES-Wali kota meresmikan pasar rakyat yang baru selesai dibangun di pusat kota pekan ini.", "KOTATIMES"),
+    ("Medan: Harga cabai merah di pasar tradisional naik dua kali lipat sejak awal pekan lalu.", "Medan"),
+])
+def test_dateline_leads(line, prefix):
+    assert R.dateline_prefix(line) == prefix
+
+
+@pytest.mark.parametrize("line", [
+    "BERITA POPULER - Lima Kisah Warga yang Viral Sepekan Terakhir di Kota Kami",   # a headline, no sentence
+    "Menteri: Harga Beras Akan Turun Bulan Depan",                                   # a headline
+    "Warga - terutama lansia - diminta tetap di rumah.",                             # too short for a lead
+    "Hujan deras merendam ratusan rumah di tiga kecamatan sejak sore hari kemarin.",  # no dateline
+])
+def test_not_dateline_leads(line):
+    assert not R.is_dateline_lead(line)
+
+
+# --- opinion bylines, reporter lines, the same person written shorter -------------------------------------
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Oleh Rina Kartika, Dosen Ilmu Komunikasi Universitas Contoh", ["Rina Kartika"]),
+    ("Oleh: Prof. Dr. Budi Santoso, M.Si.", ["Budi Santoso"]),
+    ("OLEH Ahmad Fauzi - Pengamat Politik", ["Ahmad Fauzi"]),
+    ("Oleh Sinta Dewi", ["Sinta Dewi"]),
+    ("Oleh karena itu, warga diminta tetap waspada.", []),
+    ("Oleh karen", []),
+    ("Oleh sebab itu pemerintah menunda kebijakan tersebut.", []),
+    ("Oleh Ketua RT, warga diminta membersihkan saluran air sebelum musim hujan tiba.", []),
+])
+def test_opinion_bylines(line, names):
+    assert R.parse_opinion_byline(line) == names
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Laporan Wartawan BeritaKota.com, Budi Santoso", ["Budi Santoso"]),
+    ("Laporan Wartawan Kabar Solo, Rina Ayu", ["Rina Ayu"]),
+    ("Laporan Reporter Situsku.co.id Dewi Lestari", ["Dewi Lestari"]),
+])
+def test_reporter_lines(line, names):
+    assert R.parse_reporter_line(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Laporan wartawan itu menyebutkan korban tewas dua orang dan puluhan luka.",
+    "Laporan keuangan perusahaan menunjukkan laba naik.",
+])
+def test_not_reporter_lines(line):
+    assert R.parse_reporter_line(line) is None
+
+
+@pytest.mark.parametrize(("short", "full", "same"), [
+    ("Sari Indah NP", "Sari Indah Nur Permata", True),
+    ("Rina A", "Rina Ayu", True),
+    ("R Ayu", "Rina Ayu", True),
+    ("Rina Ayu", "Rina Ayu", True),
+    ("Rina Ayu", "Dewi Lestari", False),
+    ("Budi Santoso", "Budi Hartono", False),
+])
+def test_same_person(short, full, same):
+    assert R.same_person(short, full) is same
+
+
+def test_byline_table_rows():
+    assert R.byline_from_table_row("| Penulis | : Nama Penulis |") == "Penulis : Nama Penulis"
+    assert R.byline_from_table_row("| Editor | Nama Editor |") == "Editor : Nama Editor"
+    assert R.byline_from_table_row("| 3 | Nama Pemain | 5033 |") is None
+    assert R.byline_from_table_row("| Penulis | |") is None
+
+
+# --- blocks glued together, promo suffixes ---------------------------------------------------------------
+
+def test_split_glued_date_and_byline():
+    assert R.split_glued("Kolom | 3 Mei 2023, 08:15 WITAOleh Sinta Dewi, Peneliti") == [
+        "Kolom | 3 Mei 2023, 08:15 WITA", "Oleh Sinta Dewi, Peneliti"]
+    assert R.split_glued("Kabar kota | 3 Mei 2023, 08:15 WIB") == ["Kabar kota | 3 Mei 2023, 08:15 WIB"]
+    assert R.split_glued("Pukul 10:00 WIB, warga mulai berdatangan.") == ["Pukul 10:00 WIB, warga mulai berdatangan."]
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("Truk itu terguling di tikungan tajam. Klik di sini untuk m", "Truk itu terguling di tikungan tajam."),
+    ('"Kami siap," katanya. Baca selengkapnya di sini', '"Kami siap," katanya.'),
+    ("Harga naik lagi. Selengkapnya baca di sini.", "Harga naik lagi."),
+    ("Warga dapat klik di sini untuk mendaftar secara daring.", "Warga dapat klik di sini untuk mendaftar secara daring."),
+    ("Klik di sini untuk membaca", "Klik di sini untuk membaca"),  # a label alone is a rule's job
+])
+def test_glued_promo_suffix(line, kept):
+    assert R.strip_glued_promo(line) == kept
+
+
+# --- genre rules ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Baca Juga",
+    "BACA JUGA",
+    "Fotografer: Nama Fotografer",
+    "Foto: Dok. Humas Pemkot",
+    "Redaksi: redaksi[at]situsberita.com",
+    "hubungi : iklan@situsberita.com",
+    "Informasi pemasangan iklan",
+    "03Senin, 14/10/2024 10:15 WIB Harga Emas Turun Lagi Hari Ini",
+    "Rabu, 04/11/2015 23:45 WIB Tiga Menteri Sambut Ponsel Murah",
+    "Beranda · Redaksi · Pedoman Media Siber · Karir · Kontak",
+    "Tentang Kami | Redaksi | Iklan | Karir",
+    "close",
+])
+def test_new_inline_boilerplate(line):
+    assert action(line) is Action.DROP
+
+
+@pytest.mark.parametrize("line", [
+    "Simak Berita Populer Lainnya",
+    "Baca Artikel Terbaru Lainnya",
+    "Berita Terbaru Index »",
+    "0 Komentar",
+    "12 Comments",
+])
+def test_new_tail_blocks(line):
+    assert action(line) is Action.END
+
+
+@pytest.mark.parametrize("line", [
+    "Baca juga komentar warga yang menolak rencana itu di media sosial.",
+    "Foto: warga mengungsi ke masjid terdekat.",
+    "Senin, 14/10/2024 pukul 10.15 WIB, polisi menggerebek gudang itu dan menyita barang bukti.",
+    "Senin, 04/11/2024 10:08 WIB",          # a date line alone is a date, read by the date recogniser
+    "Sabtu, 31/10/2015 13:28 WIB WIB",
+    "| 3 | Nama Pemain | 5033 | 4 |",
+    "| Pos | Nama | Poin |",
+    "Penulis: Nama | Editor: Nama Lain",
+    "Simak juga penjelasan lengkapnya dalam video berikut ini.",
+    "Fotografer itu mengatakan hal yang sama kepada wartawan.",
+])
+def test_new_rules_leave_article_lines(line):
+    assert action(line) is None
+
+
+def test_tables_and_lists_are_not_link_lists():
+    rows = ["| Pos | Nama | Poin |", "| 1 | Budi | 30 |", "| 2 | Ani | 28 |", "| 3 | Citra | 25 |"]
+    assert all(is_table_row(r) for r in rows)
+    assert link_list_indexes(["Klasemen akhir musim ini:", *rows, "Musim depan dimulai Maret."]) == set()
+    items = ["- beras dua kilogram", "- minyak goreng", "- gula pasir", "- telur ayam"]
+    assert all(is_list_item(i) for i in items)
+    assert link_list_indexes(["Isi paket bantuan:", *items]) == set()
+    # Unmarked short lines are still a link list.
+    assert link_list_indexes(["Paragraf.", "resep kue lebaran", "tips diet sehat", "harga emas hari ini"]) == {1, 2, 3}

@@ -195,28 +195,46 @@ class _Renderer:
         self.segments = []
         self.links = 0
 
-    # -- the walk
-    def walk(self, element: etree._Element, in_link: bool = False) -> None:
-        self.text(element.text, in_link)
-        for child in element:
+    # -- the walk (with a stack of its own: templates nest markup deeper than Python recurses)
+    def walk(self, root: etree._Element, in_link: bool = False) -> None:
+        self.text(root.text, in_link)
+        # Frames: the element, its children still to walk, whether inside a link, the kind to restore
+        # when a block element closes (None for inline elements).
+        stack: list[tuple[etree._Element, object, bool, str | None]] = [(root, iter(root), in_link, None)]
+        while stack:
+            element, children, link, restore = stack[-1]
+            child = next(children, None)  # type: ignore[call-overload]
+            if child is None:
+                stack.pop()
+                if restore is not None:
+                    self.flush()
+                    self.kind = restore
+                if stack:
+                    self.text(element.tail, stack[-1][2])
+                continue
             tag = _tag(child)
-            if not tag or tag in SKIP or tag in _FURNITURE:
+            if not tag or tag in SKIP or tag in _FURNITURE or (tag != "br" and is_hidden(child)):
                 pass
             elif tag == "br":
                 self.line_break()
-            elif is_hidden(child):
-                pass
             elif tag in INLINE:
-                self.walk(child, in_link or tag == "a")
-            else:
-                self._block(child, tag)
-            self.text(child.tail, in_link)
+                inner = link or tag == "a"
+                self.text(child.text, inner)
+                stack.append((child, iter(child), inner, None))
+                continue
+            elif (restore_kind := self._open_block(child, tag)) is not None:
+                self.text(child.text, False)
+                stack.append((child, iter(child), False, restore_kind))
+                continue
+            self.text(child.tail, link)
 
-    def _block(self, element: etree._Element, tag: str) -> None:
+    def _open_block(self, element: etree._Element, tag: str) -> str | None:
+        """Start a block element: the kind to restore when it closes, or None when it is left out (a
+        widget) or was read whole (a table row)."""
         words = class_words(element)
         caption = is_caption_element(element, words)
         if not caption and tag not in ("p", "tr", "li") and is_widget(element, words):
-            return
+            return None
         self.flush()
         outer = self.kind
         kind = _KIND.get(tag)
@@ -224,18 +242,15 @@ class _Renderer:
             kind = CAPTION
         if outer == CAPTION or (outer in (ITEM, QUOTE) and kind in (None, P)):
             kind = outer  # a paragraph inside a list item or a caption keeps the outer kind
-        self.kind = kind or P
         if tag == "tr":
             cells = [" ".join(" ".join(c.itertext()).split()) for c in element if _tag(c) in ("td", "th")]
             links = sum(len(" ".join(" ".join(a.itertext()).split())) for a in element.iter("a"))
             row = " ".join(c for c in cells if c)
             if row and not any(_tag(d) in ("p", "div", "table") for d in element.iter()):
                 self.blocks.append(Block(row, ROW, min(links, len(row))))
-                self.kind = outer
-                return
-        self.walk(element)
-        self.flush()
-        self.kind = outer
+                return None
+        self.kind = kind or P
+        return outer
 
 
 def split_soft_break(before: str, after: str) -> bool:

@@ -129,7 +129,11 @@ def _split(element: etree._Element, kind: str) -> list[Block]:
                 walk(child)
             buffer.append(child.tail or "")
 
-    walk(element)
+    try:
+        walk(element)
+    except RecursionError:  # markup nested deeper than Python recurses: read it as one text
+        lines[:] = []
+        buffer[:] = [" ".join(element.itertext())]
     lines.append("".join(buffer))
     parts: list[str] = []
     for line in (" ".join(x.split()) for x in lines):
@@ -287,7 +291,7 @@ def caption_candidate(captions: list[str], page: PageContext) -> Cleaned:
     return out
 
 
-#: A dateline printed as its own paragraph ("JAKARTA, KOMPAS -", "Mangupura, (Situs.com)-"): it opens the
+#: A dateline printed as its own paragraph ("JAKARTA, SITUS.COM -", "Mangupura, (Situs.com)-"): it opens the
 #: next paragraph.
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w.'’]*(?:[\s,]+[\w.'’()]+){0,5}\s*(?:--?|–|—)$")
 

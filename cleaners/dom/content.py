@@ -104,11 +104,19 @@ class PageScan:
     dates: list[tuple[int, etree._Element]]
 
 
-def scan(root: etree._Element) -> PageScan:
-    """Walk the page once (every pass over a tree costs a proxy per element in lxml)."""
+_PARAGRAPH_XPATH = etree.XPath("//p|//pre|//td|//blockquote")
+_TEXT_DIV_XPATH = etree.XPath("//div[text()[normalize-space()]]|//section[text()[normalize-space()]]|"
+                              "//article[text()[normalize-space()]]|//main[text()[normalize-space()]]|"
+                              "//center[text()[normalize-space()]]")
+_STRUCTURE_XPATH = etree.XPath("//h1|//h2|//time|//article|//figure|//figcaption|//*[@itemprop]")
+_LINK_XPATH = etree.XPath("//a")
+
+
+def scan(root: etree._Element, source: str | None = None) -> PageScan:
+    """What the article finders need from the page, by XPath (a Python pass over every element costs a
+    proxy object each in lxml). `source`, the page's HTML, finds the caption- and date-class elements."""
     scores: dict[etree._Element, float] = {}
-    captions, schema, articles, links = [], [], [], []
-    headings, dates = [], []
+    captions, schema, articles, headings, dates = [], [], [], [], []
 
     def add(element: etree._Element | None, score: float) -> None:
         if element is None or not isinstance(element.tag, str):
@@ -117,47 +125,34 @@ def scan(root: etree._Element) -> PageScan:
             scores[element] = _TAG_WEIGHT.get(_tag(element), 0) + _class_weight(element)
         scores[element] += score
 
-    for index, element in enumerate(root.iter()):
+    for element in _PARAGRAPH_XPATH(root):
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text) >= MIN_PARAGRAPH_CHARS:
+            score = _paragraph_score(text)
+            owner = element.getparent()
+            add(owner, score)
+            if owner is not None:
+                add(owner.getparent(), score / 2)
+    for element in _TEXT_DIV_XPATH(root):
+        text = _direct_text(element)
+        if len(text) >= MIN_PARAGRAPH_CHARS:
+            score = _paragraph_score(text)
+            add(element, score)
+            add(element.getparent(), score / 2)
+    for index, element in enumerate(_STRUCTURE_XPATH(root)):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "a":
-            links.append(" ".join(" ".join(element.itertext()).split()))
-            continue
-        if element.attrib:
-            cls = element.get("class")
-            if tag == "figcaption" or (cls and _CAPTION_CLASS.search(cls)):
-                captions.append(element)
-            prop = element.get("itemprop")
-            if prop and prop.lower() == "articlebody":
-                schema.append(element)
-            if tag == "time" or (prop and prop.lower() == "datepublished") or \
-                    _DATE_CLASS.search(f"{cls or ''} {element.get('id') or ''}"):
-                dates.append((index, element))
-        elif tag == "time":
-            dates.append((index, element))
-        if tag == "figure":
+        prop = (element.get("itemprop") or "").lower()
+        if tag in ("h1", "h2"):
+            headings.append((index, element))
+        elif tag in ("figure", "figcaption"):
             captions.append(element)
         elif tag == "article":
             articles.append(element)
-        elif tag in ("h1", "h2"):
-            headings.append((index, element))
-        if tag in _PARAGRAPHS:
-            text = " ".join(" ".join(element.itertext()).split())
-            owner = element.getparent()
-        elif tag in _TEXT_CONTAINERS:
-            if sum(len(t) for t in _OWN_TEXT(element)) < MIN_PARAGRAPH_CHARS:
-                continue
-            text = _direct_text(element)
-            owner = element
-        else:
-            continue
-        if len(text) < MIN_PARAGRAPH_CHARS:
-            continue
-        score = _paragraph_score(text)
-        add(owner, score)
-        if owner is not None:
-            add(owner.getparent(), score / 2)
+        if prop == "articlebody":
+            schema.append(element)
+        if tag == "time" or prop == "datepublished":
+            dates.append((index, element))
+    links = [" ".join(a.text_content().split()) for a in _LINK_XPATH(root)]
     return PageScan(scores, captions, schema, articles, links, headings, dates)
 
 
@@ -167,13 +162,14 @@ def best_container(page: PageScan) -> Container | None:
     ranked = []
     # Link density only for the best-scoring few: it can lower a score, never raise it.
     for element, score in sorted(page.scores.items(), key=lambda pair: -pair[1])[:TOP_CANDIDATES]:
-        if score <= 0 or _skipped(element):
+        if score <= 0:
             continue
         total, links = text_and_links(element)
         ranked.append((score * (1 - (links / total if total else 0)), element))
+    ranked.sort(key=lambda pair: -pair[0])
+    ranked = [pair for pair in ranked if not _skipped(pair[1])] if ranked and _skipped(ranked[0][1]) else ranked
     if not ranked:
         return None
-    ranked.sort(key=lambda pair: -pair[0])
     top_score, top = ranked[0]
     final = {e: s for s, e in ranked}
     elements = [top]
@@ -188,6 +184,26 @@ def best_container(page: PageScan) -> Container | None:
                     or (top_class and sibling.get("class") == top_class and final.get(sibling, 0) > 0)):
                 elements.append(sibling)
     return Container(top, top_score, elements)
+
+
+#: Two nested elements whose texts differ by less than this share read as the same candidate.
+SAME_REGION_SHARE = 0.12
+
+
+def same_text_region(element: etree._Element, container: Container) -> bool:
+    """Whether an element holds nearly the text of the container (it is the container, or one of them
+    nests the other with little text around): reading it again gives the same candidate."""
+    top = container.elements[0] if len(container.elements) == 1 else None
+    if top is None:
+        return False
+    if element is top:
+        return True
+    if not (any(a is element for a in top.iterancestors()) or any(a is top for a in element.iterancestors())):
+        return False
+    outer, inner = text_and_links(element)[0], text_and_links(top)[0]
+    if outer < inner:
+        outer, inner = inner, outer
+    return outer <= (1 + SAME_REGION_SHARE) * inner
 
 
 def _skipped(element: etree._Element) -> bool:

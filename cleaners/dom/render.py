@@ -67,7 +67,10 @@ class Block:
 
 def class_words(element: etree._Element) -> set[str]:
     """The words of an element's class and id, split at spaces, `-` and `_`, lower-cased."""
-    raw = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    cls, ident = element.get("class"), element.get("id")
+    if not cls and not ident:
+        return set()
+    raw = f"{cls or ''} {ident or ''}".lower()
     words = set()
     for name in raw.split():
         words.add(name)
@@ -91,18 +94,19 @@ def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
-_TEXTS = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript or parent::template)]",
-                    smart_strings=False)
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space(.))")
+_CODE_TEXTS = etree.XPath(".//script/text()|.//style/text()|.//noscript/text()|.//template/text()",
+                          smart_strings=False)
 _LINK_TEXTS = etree.XPath(".//a//text()", smart_strings=False)
 _PARAGRAPHS = etree.XPath(".//p", smart_strings=False)
 _LINK_COUNT = etree.XPath("count(.//a)")
 
 
 def text_and_links(element: etree._Element) -> tuple[int, int]:
-    """(characters of visible text, of it inside links), white space not counted."""
-    total = sum(len(t.strip()) for t in _TEXTS(element))
+    """(characters of visible text, of it inside links): scripts and styles do not count."""
+    total = int(_TEXT_LENGTH(element)) - sum(len(t.strip()) for t in _CODE_TEXTS(element))
     links = sum(len(t.strip()) for t in _LINK_TEXTS(element))
-    return total, min(links, total)
+    return max(total, 0), min(links, max(total, 0))
 
 
 def longest_paragraph(element: etree._Element) -> int:
@@ -217,7 +221,7 @@ class _Renderer:
                 pass
             elif tag == "br":
                 self.line_break()
-            elif tag in INLINE:
+            elif tag in INLINE and not (child.attrib and is_caption_element(child)):
                 inner = link or tag == "a"
                 self.text(child.text, inner)
                 stack.append((child, iter(child), inner, None))

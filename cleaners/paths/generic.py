@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import trafilatura
 from lxml import etree
@@ -203,7 +204,11 @@ class PageContext:
             found = None
         if found:
             return ("end" if found.action is Action.END else "drop"), found
-        if R.fold(text) in self.captions or is_caption_block(text):
+        if R.fold(text) in self.captions:
+            return "caption", None
+        if len(text) > SHORT_BLOCK_CHARS:
+            return "text", None  # captions, bylines, dates, teasers and labels are all shorter
+        if is_caption_block(text):
             return "caption", None
         if R.is_byline(text):
             return "byline", R.parse_byline(text)
@@ -216,6 +221,10 @@ class PageContext:
         if tags := R.parse_tags_label(text):
             return "tags", R.split_tags(tags)
         return "text", None
+
+
+#: Longer blocks are paragraphs: no caption, byline, date line, teaser card or label runs this long.
+SHORT_BLOCK_CHARS = 400
 
 
 def clean_blocks(name: str, blocks: list[Block], page: PageContext) -> Cleaned:
@@ -316,7 +325,7 @@ def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page
     if container is not None:
         found.append(clean_blocks("container", dom_blocks(container.elements), page))
     for name, element in (("schema", content.schema_body(scan)), ("article", content.article_element(scan))):
-        if element is not None:
+        if element is not None and not (container and content.same_text_region(element, container)):
             found.append(clean_blocks(name, dom_blocks([element]), page))
     if meta.article_body_paragraphs:
         found.append(clean_blocks("json-ld", json_ld_blocks(meta), page))
@@ -332,6 +341,7 @@ def size(text: str) -> int:
     return max(word_count(text), len(text) // 6)
 
 
+@lru_cache(maxsize=8192)
 def paragraph_value(text: str, kind: str = P) -> float:
     """What one paragraph says about its candidate: sentences count for it (by their words), menu-like
     short lines against it; a short table row or list item says nothing either way."""
@@ -350,9 +360,15 @@ def judge(candidate: Cleaned) -> float:
 _TOKEN = re.compile(r"\w+")
 
 
-def shingle_set(paragraphs: list[str]) -> set[tuple[str, ...]]:
-    """The 4-token shingles of a text (a shorter text is one shingle)."""
-    tokens = _TOKEN.findall(" ".join(paragraphs).lower())
+#: Candidates are compared on their first this many tokens; whether one lies inside another is seen on
+#: a shorter sample of its start.
+SHINGLE_TOKENS = 3000
+SAMPLE_TOKENS = 600
+
+
+def shingle_set(paragraphs: list[str], limit: int = SHINGLE_TOKENS) -> set[tuple[str, ...]]:
+    """The 4-token shingles of a text's first `limit` tokens (a shorter text is one shingle)."""
+    tokens = _TOKEN.findall(" ".join(paragraphs)[: limit * 12].lower())[:limit]
     if len(tokens) < 4:
         return {tuple(tokens)} if tokens else set()
     return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
@@ -393,16 +409,19 @@ def choose(candidates: list[Cleaned]) -> Cleaned:
         # No body where trafilatura looked: the best other container's text, or (a photo or gallery page)
         # the captions.
         return max(candidates, key=lambda c: c.value)
-    base = shingle_set(default.paragraphs)
+    base = shingle_set(default.paragraphs, SHINGLE_TOKENS)
     tighter, wider = [], []
     for candidate in others:
-        own = shingle_set(candidate.paragraphs)
-        if inside(own, base) >= SAME_REGION and TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
-            tighter.append(candidate)
-        elif candidate.name in SEMANTIC and inside(base, own) >= 0.9 and candidate.value >= WIDER_GAINS * default.value:
-            wider.append(candidate)
+        if TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
+            if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base) >= SAME_REGION:
+                tighter.append(candidate)
+        elif candidate.name in SEMANTIC and candidate.value >= WIDER_GAINS * default.value:
+            if inside(base, shingle_set(candidate.paragraphs, SHINGLE_TOKENS)) >= 0.9:
+                wider.append(candidate)
     if wider:
         return max(wider, key=lambda c: c.value)
+    if len(tighter) > 1:  # several read the same region: what they add past their start must be in it too
+        tighter = [c for c in tighter if inside(shingle_set(c.paragraphs), base) >= SAME_REGION] or tighter
     if tighter:
         return max(tighter, key=lambda c: c.value)
     return default
@@ -446,8 +465,8 @@ def read_generic(tree: etree._Element, meta: PageMeta, profile: SiteProfile | No
     return article
 
 
-#: How far after the headline a date may stand to be the article's (in elements of the page).
-DATE_AFTER_HEADING = 400
+#: How many of the date elements after the headline may be the article's.
+DATES_AFTER_HEADING = 6
 
 
 def headline_element(scan: content.PageScan, title: str | None) -> etree._Element | None:
@@ -464,16 +483,33 @@ def headline_element(scan: content.PageScan, title: str | None) -> etree._Elemen
     return first_h1
 
 
+#: How much of the headline's header card is looked through for its date line (in elements).
+HEADER_CARD_ELEMENTS = 150
+_DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta|byline|info", re.I)
+
+
 def visible_dates(scan: content.PageScan, headline: etree._Element | None) -> list[R.PageDate]:
-    """Dates the page prints near its headline: `<time>` and date-class elements after it, and the
-    short elements that follow it in its header card."""
+    """Dates the page prints near its headline: `<time>` elements after it, the short elements that
+    follow it, and the date-like elements of its header card (the headline's parent and grandparent)."""
     found: list[R.PageDate] = []
     index = next((i for i, e in scan.headings if e is headline), None)
-    if index is not None:
-        elements = [e for i, e in scan.dates if index <= i <= index + DATE_AFTER_HEADING]
-        elements += list(headline.itersiblings())[:6]
-    else:
+    if index is None:
         elements = [e for _, e in scan.dates]
+    else:
+        elements = [e for i, e in scan.dates if i > index][:DATES_AFTER_HEADING]
+        elements += list(headline.itersiblings())[:6]
+        card = headline.getparent()
+        for _ in range(2):
+            if card is None or card.getparent() is None:
+                break
+            card = card.getparent()
+        if card is not None:
+            for n, element in enumerate(card.iter()):
+                if n > HEADER_CARD_ELEMENTS:
+                    break
+                if isinstance(element.tag, str) and _DATE_CLASS.search(
+                        f"{element.get('class') or ''} {element.get('id') or ''}"):
+                    elements.append(element)
     for element in elements:
         text = R.normalize_line(" ".join(element.itertext()))
         if text and len(text) <= 120 and (dated := parse_block_date(text)) is not None:

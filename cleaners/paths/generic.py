@@ -388,6 +388,7 @@ TIGHTER_KEEPS = 0.6
 #: A semantic container (`articleBody`, `<article>`) holding trafilatura's answer and this much more value
 #: is the whole article where trafilatura took a part.
 WIDER_GAINS = 1.3
+WIDER_HOLDS = 0.9
 #: Candidates read from the page's own markup of the article, in order of trust.
 SEMANTIC = ("schema", "article")
 
@@ -415,9 +416,9 @@ def choose(candidates: list[Cleaned]) -> Cleaned:
         if TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
             if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base) >= SAME_REGION:
                 tighter.append(candidate)
-        elif candidate.name in SEMANTIC and candidate.value >= WIDER_GAINS * default.value:
-            if inside(base, shingle_set(candidate.paragraphs, SHINGLE_TOKENS)) >= 0.9:
-                wider.append(candidate)
+        elif candidate.name in SEMANTIC and candidate.value >= WIDER_GAINS * default.value \
+                and inside(base, shingle_set(candidate.paragraphs, SHINGLE_TOKENS)) >= WIDER_HOLDS:
+            wider.append(candidate)
     if wider:
         return max(wider, key=lambda c: c.value)
     if len(tighter) > 1:  # several read the same region: what they add past their start must be in it too

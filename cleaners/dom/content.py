@@ -94,7 +94,8 @@ class PageScan:
     `articleBody` and `<article>` elements, the texts of the links."""
 
     scores: dict[etree._Element, float]
-    captions: list[etree._Element]
+    #: Image captions (figures, figcaptions, photo blocks) with their position among the structure elements.
+    captions: list[tuple[int, etree._Element]]
     schema: list[etree._Element]
     articles: list[etree._Element]
     link_texts: list[str]
@@ -104,19 +105,18 @@ class PageScan:
     dates: list[tuple[int, etree._Element]]
 
 
-_PARAGRAPH_XPATH = etree.XPath("//p|//pre|//td|//blockquote")
 _TEXT_DIV_XPATH = etree.XPath("//div[text()[normalize-space()]]|//section[text()[normalize-space()]]|"
                               "//article[text()[normalize-space()]]|//main[text()[normalize-space()]]|"
                               "//center[text()[normalize-space()]]")
-_STRUCTURE_XPATH = etree.XPath("//h1|//h2|//time|//article|//figure|//figcaption|//*[@itemprop]")
-_LINK_XPATH = etree.XPath("//a")
+_MARKED_XPATH = etree.XPath("//*[@itemprop]|//*[@class][img]")
+_SCANNED = ("p", "pre", "td", "blockquote", "h1", "h2", "time", "article", "figure", "figcaption", "a")
 
 
-def scan(root: etree._Element, source: str | None = None) -> PageScan:
-    """What the article finders need from the page, by XPath (a Python pass over every element costs a
-    proxy object each in lxml). `source`, the page's HTML, finds the caption- and date-class elements."""
+def scan(root: etree._Element) -> PageScan:
+    """What the article finders need from the page, with lxml's own tag filter and XPath (a Python pass
+    over every element costs a proxy object each)."""
     scores: dict[etree._Element, float] = {}
-    captions, schema, articles, headings, dates = [], [], [], [], []
+    captions, schema, articles, headings, dates, links = [], [], [], [], [], []
 
     def add(element: etree._Element | None, score: float) -> None:
         if element is None or not isinstance(element.tag, str):
@@ -125,35 +125,65 @@ def scan(root: etree._Element, source: str | None = None) -> PageScan:
             scores[element] = _TAG_WEIGHT.get(_tag(element), 0) + _class_weight(element)
         scores[element] += score
 
-    for element in _PARAGRAPH_XPATH(root):
-        text = " ".join(" ".join(element.itertext()).split())
-        if len(text) >= MIN_PARAGRAPH_CHARS:
-            score = _paragraph_score(text)
-            owner = element.getparent()
-            add(owner, score)
-            if owner is not None:
-                add(owner.getparent(), score / 2)
+    for index, element in enumerate(root.iter(*_SCANNED)):
+        tag = element.tag
+        if tag == "a":
+            links.append(" ".join(element.text_content().split()))
+        elif tag in _PARAGRAPHS:
+            text = " ".join(" ".join(element.itertext()).split())
+            if len(text) >= MIN_PARAGRAPH_CHARS:
+                score = _paragraph_score(text)
+                owner = element.getparent()
+                add(owner, score)
+                if owner is not None:
+                    add(owner.getparent(), score / 2)
+        elif tag in ("h1", "h2"):
+            headings.append((index, element))
+        elif tag in ("figure", "figcaption"):
+            captions.append((index, element))
+        elif tag == "article":
+            articles.append(element)
+        elif tag == "time":
+            dates.append((index, element))
     for element in _TEXT_DIV_XPATH(root):
         text = _direct_text(element)
         if len(text) >= MIN_PARAGRAPH_CHARS:
             score = _paragraph_score(text)
             add(element, score)
             add(element.getparent(), score / 2)
-    for index, element in enumerate(_STRUCTURE_XPATH(root)):
-        tag = element.tag
+    order = {e: i for i, e in headings}
+    for element in _MARKED_XPATH(root):
         prop = (element.get("itemprop") or "").lower()
-        if tag in ("h1", "h2"):
-            headings.append((index, element))
-        elif tag in ("figure", "figcaption"):
-            captions.append(element)
-        elif tag == "article":
-            articles.append(element)
         if prop == "articlebody":
             schema.append(element)
-        if tag == "time" or prop == "datepublished":
-            dates.append((index, element))
-    links = [" ".join(a.text_content().split()) for a in _LINK_XPATH(root)]
+        elif prop == "datepublished" and element.tag != "time":
+            dates.append((_position(element, order), element))
+        elif not prop and element.find("img") is not None and is_caption_element(element):
+            captions.append((_position(element, order), element))
+    captions.sort(key=lambda pair: pair[0])
+    dates.sort(key=lambda pair: pair[0])
     return PageScan(scores, captions, schema, articles, links, headings, dates)
+
+
+def _position(element: etree._Element, headings: dict[etree._Element, int]) -> float:
+    """The place of an element found by XPath among the scanned ones: just after the last heading that
+    comes before it (-0.5 when none does); positions only say what stands after which heading."""
+    best = -1
+    for heading, index in headings.items():
+        if index > best and _before(heading, element):
+            best = index
+    return best + 0.5
+
+
+def _before(a: etree._Element, b: etree._Element) -> bool:
+    """Whether `a` starts before `b` in document order."""
+    path_a = [a, *a.iterancestors()][::-1]
+    path_b = [b, *b.iterancestors()][::-1]
+    for x, y in zip(path_a, path_b, strict=False):
+        if x is not y:
+            parent = x.getparent()
+            return parent is not None and parent.index(x) < parent.index(y)
+    return len(path_a) < len(path_b)
 
 
 def best_container(page: PageScan) -> Container | None:
@@ -229,13 +259,16 @@ def _largest(elements: list[etree._Element]) -> etree._Element | None:
     return best if best_len >= 100 else None
 
 
-def caption_texts(page: PageScan) -> list[str]:
+def caption_texts(page: PageScan, after: int = -1) -> list[str]:
     """Texts of the page's image captions (`<figcaption>`, caption-class elements, the text beside an
-    image in a `<figure>`), in document order, each once; a teaser card's linked title is not one."""
+    image in a `<figure>` or a photo block), in document order, each once; a teaser card's linked title is
+    not one. `after`: only those after that position (the headline's)."""
     found: list[str] = []
     seen: set[str] = set()
     taken: set[etree._Element] = set()
-    for element in page.captions:
+    for index, element in page.captions:
+        if index <= after:
+            continue
         if _tag(element) not in ("figure", "figcaption") and not is_caption_element(element):
             continue
         if any(a in taken for a in element.iterancestors()):

@@ -134,11 +134,24 @@ def is_widget(element: etree._Element, words: set[str] | None = None) -> bool:
     return longest_paragraph(element) < REAL_PARAGRAPH_WORDS
 
 
+#: Class words of a photo block: with an image and a short text beside it, that text is the caption.
+PHOTO_WORDS = frozenset({"photo", "foto", "image", "img", "picture", "gambar", "pic", "figure", "media"})
+#: The text beside a photo is a caption when it is at most this long (in characters).
+PHOTO_TEXT_CHARS = 400
+
+
 def is_caption_element(element: etree._Element, words: set[str] | None = None) -> bool:
+    """`<figcaption>`, an element with a caption's class, or a photo block (a photo class, an image
+    inside, a short text beside it that is not a link)."""
     if _tag(element) == "figcaption":
         return True
     words = class_words(element) if words is None else words
-    return bool(words & CAPTION_WORDS)
+    if words & CAPTION_WORDS:
+        return True
+    if words & PHOTO_WORDS and element.find(".//img") is not None:
+        total, links = text_and_links(element)
+        return 0 < total <= PHOTO_TEXT_CHARS and links < 0.5 * total
+    return False
 
 
 class _Renderer:

@@ -27,6 +27,7 @@ from lxml import html as lxml_html
 
 from .. import recognise as R
 from ..dom import content
+from ..dom.blocks import element_lines
 from ..dom.meta import PageMeta
 from ..dom.render import CAPTION, HEAD, ITEM, QUOTE, ROW, Block, P, render, split_soft_break
 from ..recognise.blocks import is_caption_block, is_dated_teaser, parse_block_date
@@ -182,10 +183,12 @@ class PageContext:
     links: frozenset[str]
     caption_list: list[str]
     captions: frozenset[str] = field(init=False)
+    long_captions: list[str] = field(init=False)
     seen: dict[tuple[str, bool], tuple[str, object]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.captions = frozenset(R.fold(t) for t in self.caption_list)
+        self.long_captions = [c for c in self.captions if len(c) >= 40]
 
     def classify(self, text: str, structured: bool) -> tuple[str, object]:
         """What a block's text is, wherever it stands: ("header"|"caption"|"drop"|"end"|"byline"|"date"|
@@ -204,7 +207,8 @@ class PageContext:
             found = None
         if found:
             return ("end" if found.action is Action.END else "drop"), found
-        if R.fold(text) in self.captions:
+        folded = R.fold(text)
+        if folded in self.captions or self._mostly_captions(folded):
             return "caption", None
         if len(text) > SHORT_BLOCK_CHARS:
             return "text", None  # captions, bylines, dates, teasers and labels are all shorter
@@ -212,10 +216,11 @@ class PageContext:
             return "caption", None
         if R.is_byline(text):
             return "byline", R.parse_byline(text)
-        if word_count(text) <= DATE_LINE_WORDS and (dated := parse_block_date(text)) is not None:
-            return "date", dated
-        if is_dated_teaser(text):
-            return "teaser", None
+        if _YEAR.search(text):  # every date shape read here carries a four-digit year
+            if word_count(text) <= DATE_LINE_WORDS and (dated := parse_block_date(text)) is not None:
+                return "date", dated
+            if is_dated_teaser(text):
+                return "teaser", None
         if source := R.parse_source(text):
             return "source", source
         if tags := R.parse_tags_label(text):
@@ -223,8 +228,19 @@ class PageContext:
         return "text", None
 
 
+    def _mostly_captions(self, folded: str) -> bool:
+        """A block made of the page's captions run together (a gallery read as one text)."""
+        if not self.long_captions or len(folded) < 200:
+            return False
+        covered = sum(len(c) for c in self.long_captions if c in folded)
+        return covered >= CAPTION_SHARE * len(folded)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: A block at least this much of whose text is the page's captions is captions.
+CAPTION_SHARE = 0.5
 #: Longer blocks are paragraphs: no caption, byline, date line, teaser card or label runs this long.
-SHORT_BLOCK_CHARS = 400
+SHORT_BLOCK_CHARS = 320
 
 
 def clean_blocks(name: str, blocks: list[Block], page: PageContext) -> Cleaned:
@@ -318,8 +334,8 @@ def merge_datelines(paragraphs: list[str], kinds: list[str]) -> tuple[list[str],
 
 
 def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page: PageContext,
-                     scan: content.PageScan) -> list[Cleaned]:
-    """Every candidate body of the page, cleaned."""
+                     scan: content.PageScan) -> tuple[list[Cleaned], content.Container | None]:
+    """Every candidate body of the page, cleaned, and the densest container."""
     found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url), page)]
     container = content.best_container(scan)
     if container is not None:
@@ -330,7 +346,7 @@ def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page
     if meta.article_body_paragraphs:
         found.append(clean_blocks("json-ld", json_ld_blocks(meta), page))
     found.append(caption_candidate(page.caption_list, page))
-    return found
+    return found, container
 
 
 # ------------------------------------------------------------------------------------------------- judge
@@ -363,7 +379,7 @@ _TOKEN = re.compile(r"\w+")
 #: Candidates are compared on their first this many tokens; whether one lies inside another is seen on
 #: a shorter sample of its start.
 SHINGLE_TOKENS = 3000
-SAMPLE_TOKENS = 600
+SAMPLE_TOKENS = 300
 
 
 def shingle_set(paragraphs: list[str], limit: int = SHINGLE_TOKENS) -> set[tuple[str, ...]]:
@@ -389,6 +405,8 @@ TIGHTER_KEEPS = 0.6
 #: is the whole article where trafilatura took a part.
 WIDER_GAINS = 1.3
 WIDER_HOLDS = 0.9
+#: A candidate worth more than the default replaces it only when this share of it stands in the default.
+ALL_INSIDE = 0.97
 #: Candidates read from the page's own markup of the article, in order of trust.
 SEMANTIC = ("schema", "article")
 
@@ -410,19 +428,37 @@ def choose(candidates: list[Cleaned]) -> Cleaned:
         # No body where trafilatura looked: the best other container's text, or (a photo or gallery page)
         # the captions.
         return max(candidates, key=lambda c: c.value)
-    base = shingle_set(default.paragraphs, SHINGLE_TOKENS)
+    cache: dict[str, set] = {}
+
+    def base() -> set:
+        if "base" not in cache:
+            cache["base"] = shingle_set(default.paragraphs, SHINGLE_TOKENS)
+        return cache["base"]
+
     tighter, wider = [], []
+    sentences = None
     for candidate in others:
         if TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
-            if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base) >= SAME_REGION:
+            if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base()) >= SAME_REGION:
+                tighter.append(candidate)
+        elif default.value < candidate.value <= WIDER_GAINS * default.value:
+            # Worth more only for the menu lines of the default it leaves out: it holds every sentence of
+            # the default and nothing outside it.
+            own = shingle_set(candidate.paragraphs)
+            if inside(own, base()) < ALL_INSIDE:
+                continue
+            if sentences is None:
+                sentences = shingle_set([p for p, k in zip(default.paragraphs, default.kinds, strict=True)
+                                         if paragraph_value(p, k) > 0])
+            if inside(sentences, own) >= ALL_INSIDE:
                 tighter.append(candidate)
         elif candidate.name in SEMANTIC and candidate.value >= WIDER_GAINS * default.value \
-                and inside(base, shingle_set(candidate.paragraphs, SHINGLE_TOKENS)) >= WIDER_HOLDS:
+                and inside(base(), shingle_set(candidate.paragraphs, SHINGLE_TOKENS)) >= WIDER_HOLDS:
             wider.append(candidate)
     if wider:
         return max(wider, key=lambda c: c.value)
     if len(tighter) > 1:  # several read the same region: what they add past their start must be in it too
-        tighter = [c for c in tighter if inside(shingle_set(c.paragraphs), base) >= SAME_REGION] or tighter
+        tighter = [c for c in tighter if inside(shingle_set(c.paragraphs), base()) >= SAME_REGION] or tighter
     if tighter:
         return max(tighter, key=lambda c: c.value)
     return default
@@ -442,26 +478,40 @@ def read_generic(tree: etree._Element, meta: PageMeta, profile: SiteProfile | No
     article.title = M.clean_title(raw_title, names, headings)
     page = PageContext([t for t in (article.title, raw_title, *headings) if t], block_ruleset(profile),
                        link_texts(scan.link_texts), content.caption_texts(scan))
-    best = choose(build_candidates(tree, meta, url, page, scan))
+    candidates, container = build_candidates(tree, meta, url, page, scan)
+    best = choose(candidates)
     article.paragraphs = best.paragraphs
 
+    card = header_card(headline)
     tags = M.clean_tags(meta.first("tags"))
     article.tags = tags.tags
-    article.editors = M.person_names([*best.byline.editors, *tags.editors], names)
-    shown = M.person_names([*best.byline.authors, *tags.authors], names)
+    zone = M.local_zone(meta, url, best.paragraphs)
     declared = M.person_names([*meta.jsonld.get("authors", []), *meta.meta.get("authors", [])], names)
+    byline = best.byline
+    if not byline.authors and not byline.editors and (zone is not None or not declared):
+        # Indonesian templates print Penulis/Editor in the header card or after the text.
+        byline = visible_bylines(card, container)
+    article.editors = M.person_names([*byline.editors, *tags.editors], names)
+    shown = M.person_names([*byline.authors, *tags.authors], names)
     # A metadata author who is the page's named editor is the editor (a syndicated piece credits the desk).
     article.authors = shown or [a for a in declared if a.casefold() not in {e.casefold() for e in article.editors}]
 
-    visible = [d.date for d in best.dates] + visible_dates(scan, headline)
-    zone = M.local_zone(meta, url, best.paragraphs)
     marked = [e.get("datetime") or e.get("content") or "" for _, e in scan.dates
               if (e.get("itemprop") or "").lower() == "datepublished"]
-    article.published = M.choose_published(M.machine_dates(meta, marked), visible, zone)
+    machine = M.machine_dates(meta, marked)
+    visible = [d.date for d in best.dates]
+    if not visible and (zone is not None or not any(d.has_time and d.offset_hours is not None for d in machine)):
+        # The printed date line decides the zone on an Indonesian page, and the time where no machine
+        # value has one.
+        visible = visible_dates(scan, headline, card)
+    article.published = M.choose_published(machine, visible, zone)
     article.updated = M.published_iso(meta.first("updated"))
     article.section = meta.first("section")
     article.image_url = meta.first("image_url", ("meta", "jsonld"))
-    article.image_caption = next((c for c in best.captions if word_count(c) >= 3 and not is_credit_only(c)), None)
+    if best.name != "captions":
+        after = next((i for i, e in scan.headings if e is headline), -1)
+        captions = [*best.captions, *content.caption_texts(scan, after)]
+        article.image_caption = next((c for c in captions if word_count(c) >= 3 and not is_credit_only(c)), None)
     article.source = best.source
     return article
 
@@ -484,14 +534,41 @@ def headline_element(scan: content.PageScan, title: str | None) -> etree._Elemen
     return first_h1
 
 
-#: How much of the headline's header card is looked through for its date line (in elements).
+#: How much of the headline's header card is looked through for its date line (in elements), and how
+#: much text a header card holds at most.
 HEADER_CARD_ELEMENTS = 150
+HEADER_CARD_CHARS = 4000
+_TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
 _DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta|byline|info", re.I)
 
 
-def visible_dates(scan: content.PageScan, headline: etree._Element | None) -> list[R.PageDate]:
+def _tag(element: etree._Element) -> str:
+    return element.tag if isinstance(element.tag, str) else ""
+
+
+def header_card(headline: etree._Element | None) -> list[etree._Element]:
+    """The elements of the headline's header card (its grandparent's, up to a bound)."""
+    if headline is None:
+        return []
+    card = headline.getparent()
+    for _ in range(2):
+        # Up to the grandparent, while the card stays a header (not the whole page).
+        if card is None or card.getparent() is None or _TEXT_CHARS(card.getparent()) > HEADER_CARD_CHARS:
+            break
+        card = card.getparent()
+    found = []
+    for element in card.iter() if card is not None else ():
+        if len(found) > HEADER_CARD_ELEMENTS:
+            break
+        if isinstance(element.tag, str):
+            found.append(element)
+    return found
+
+
+def visible_dates(scan: content.PageScan, headline: etree._Element | None, card: list[etree._Element]
+                  ) -> list[R.PageDate]:
     """Dates the page prints near its headline: `<time>` elements after it, the short elements that
-    follow it, and the date-like elements of its header card (the headline's parent and grandparent)."""
+    follow it, and the date-like elements of its header card."""
     found: list[R.PageDate] = []
     index = next((i for i, e in scan.headings if e is headline), None)
     if index is None:
@@ -499,22 +576,33 @@ def visible_dates(scan: content.PageScan, headline: etree._Element | None) -> li
     else:
         elements = [e for i, e in scan.dates if i > index][:DATES_AFTER_HEADING]
         elements += list(headline.itersiblings())[:6]
-        card = headline.getparent()
-        for _ in range(2):
-            if card is None or card.getparent() is None:
-                break
-            card = card.getparent()
-        if card is not None:
-            for n, element in enumerate(card.iter()):
-                if n > HEADER_CARD_ELEMENTS:
-                    break
-                if isinstance(element.tag, str) and _DATE_CLASS.search(
-                        f"{element.get('class') or ''} {element.get('id') or ''}"):
-                    elements.append(element)
+        elements += [e for e in card if _DATE_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
     for element in elements:
         text = R.normalize_line(" ".join(element.itertext()))
         if text and len(text) <= 120 and (dated := parse_block_date(text)) is not None:
             found.append(dated.date)
+    return found
+
+
+#: How far after the body container a closing byline is looked for: siblings, and lines of each.
+TAIL_SIBLINGS = 4
+TAIL_LINES = 40
+
+
+def visible_bylines(card: list[etree._Element], container: content.Container | None) -> R.Byline:
+    """Bylines the page prints in the headline's header card and right after the body ("Penulis: X |
+    Editor: Y", a Penulis/Editor table)."""
+    found = R.Byline()
+    lines = element_lines(card[0]) if card else []
+    if container is not None:
+        for sibling in list(container.elements[-1].itersiblings())[:TAIL_SIBLINGS]:
+            if isinstance(sibling.tag, str):
+                lines += element_lines(sibling)[:TAIL_LINES]
+    for line in R.unique([ln for ln in lines if len(ln) <= 200]):
+        if R.is_byline(line):
+            parsed = R.parse_byline(line)
+            found.authors += parsed.authors
+            found.editors += parsed.editors
     return found
 
 

@@ -64,3 +64,40 @@ def expected(request) -> dict:
 @pytest.fixture(params=load_expected("html"), ids=lambda e: e["stem"])
 def expected_html(request) -> dict:
     return request.param
+
+
+def copy_store(db: Path, directory: Path) -> Path:
+    """A copy of an SQLite store with its WAL (a crawl's read-only connection may leave one)."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{db}{suffix}").exists():
+            shutil.copy(f"{db}{suffix}", directory / f"{db.name}{suffix}")
+    return directory / db.name
+
+
+#: The spiders (and arguments) of `crawled_store`: every family's latest articles and a page of the generic path.
+CRAWLS = (("tribunnews",), ("medcom",), ("kompastv",), ("jatimtimes",),
+          ("news", "urls=https://www.contoh-berita.id/ekonomi/2024/11/20/anggaran-subsidi-pupuk-naik-dua-triliun"))
+
+
+@pytest.fixture(scope="session")
+def crawled_store(tmp_path_factory) -> dict:
+    """One article store made by real `scrapy crawl` runs against the mirror (read-only for tests: copy it
+    to change it): {"db": path, "stats": [stats files], "items": [items]}."""
+    from testing.mirror import serve
+
+    from .test_crawl import crawl
+
+    directory = tmp_path_factory.mktemp("crawled")
+    server = serve()
+    items, stats = [], []
+    try:
+        for spider, *args in CRAWLS:
+            found, _ = crawl(server, directory, spider, *args)
+            items += found
+            stats.append(directory / f"{spider}.stats.json")
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"db": directory / "articles.db", "stats": stats, "items": items}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+from .search import ensure_index
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -66,6 +67,7 @@ class ArticleStore:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
+            ensure_index(self.db)  # full-text search (crawler.store.search), built once for an older store
 
     def close(self) -> None:
         if not self.readonly:

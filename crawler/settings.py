@@ -4,7 +4,9 @@ BOT_NAME = "saring"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
-USER_AGENT = "Saring/0.1 (news corpus research crawler; +https://pypi.org/project/saring/)"
+#: How sites can reach whoever runs the crawl: a URL or an e-mail address, put into the user agent
+#: (`Saring/<version> (Indonesian news crawler; <contact>)`, crawler.useragent). `-s USER_AGENT=` overrides it all.
+SARING_CONTACT = None
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 16
@@ -39,6 +41,7 @@ ITEM_PIPELINES = {
 ADDONS = {
     "crawler.addons.RedisFrontier": 0,
     "crawler.addons.OfflineMirror": 0,
+    "crawler.useragent.UserAgent": 0,
 }
 
 #: The article store (SQLite). Known article URLs are not requested again unless `-a refresh=1`.

@@ -28,6 +28,7 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.store.known.KnownArticlesMiddleware": 50,  # before robots.txt: a known article waits for nothing
+    "crawler.urlstats.UrlStatsMiddleware": 60,  # saring/urls/slowest and saring/urls/failed, after retries
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
 }

@@ -15,6 +15,7 @@ from testing.fixtures import site_fixtures
 from testing.mirror import serve
 
 from .conftest import ROOT
+from .test_crawl import GONE
 
 
 def run_crawl(mirror_url: str, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = ()
@@ -54,6 +55,12 @@ def test_a_required_field_below_its_threshold_fails_the_run(mirror, tmp_path):
     reason = "Saring field completeness: tribunnews: published in 67% of 3 items (SARING_MONITOR_MIN_FIELDS wants 100%)"
     assert stats["saring/monitor/reasons"] == [reason] and stats["saring/monitor/failed"] == 1
     assert f"monitor failed: {reason}" in result.stderr
+    # The same run's slowest and failed URLs (crawler.urlstats): the article gone from the site is a failure;
+    # the one that answered 503 and then 200 after a retry is not, nor the one robots.txt disallows.
+    assert stats["saring/urls/failed"] == [[GONE, "HTTP 404"]]
+    slowest = stats["saring/urls/slowest"]
+    assert slowest and [s[1] for s in slowest] == sorted((s[1] for s in slowest), reverse=True)
+    assert {s[0] for s in slowest} >= {item["url"] for item in items if "page=all" not in item["url"]}
     # A family with fewer items than SARING_MONITOR_MIN_ITEMS is not judged.
     result, _, stats = run_crawl(mirror.url, tmp_path / "few", "tribunnews",
                                  settings=('SARING_MONITOR_MIN_FIELDS={"published": 1.0}', "SARING_MONITOR_MIN_ITEMS=10"))

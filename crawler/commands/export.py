@@ -1,37 +1,52 @@
-"""`saring export`: stream records out of the article store."""
+"""`saring export`: stream records out of the article store as JSONL, CSV or Parquet (crawler.exporters)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import sys
 from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
+    from .. import exporters
     from ..store import ArticleStore
 
     if not Path(args.db).exists():
         print(f"saring export: no store at {args.db}", file=sys.stderr)
         return 2
+    to_stdout = args.output in (None, "-")
+    kind = args.format or exporters.format_for(None if to_stdout else args.output)
+    if kind == "parquet":
+        if to_stdout:
+            print("saring export: --format parquet needs -o FILE.parquet", file=sys.stderr)
+            return 2
+        try:
+            exporters.parquet_schema()
+        except exporters.MissingPackage as exc:
+            print(f"saring export: {exc}", file=sys.stderr)
+            return 2
     with contextlib.ExitStack() as stack:
-        out = (stack.enter_context(open(args.output, "w", encoding="utf-8"))
-               if args.output not in (None, "-") else sys.stdout)
         store = stack.enter_context(ArticleStore(args.db, readonly=True))
-        count = 0
-        for record in store.export(args.site, args.since, args.until):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            count += 1
+        records = store.export(args.site, args.since, args.until)
+        if kind == "parquet":
+            count = exporters.write_parquet(records, args.output)
+        else:
+            out = (sys.stdout if to_stdout else
+                   stack.enter_context(open(args.output, "w", encoding="utf-8", newline="" if kind == "csv" else None)))
+            count = (exporters.write_csv if kind == "csv" else exporters.write_jsonl)(records, out)
     print(f"saring export: {count} records", file=sys.stderr)
     return 0
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser("export", help="stream records out of the article store",
-                            description="Write the stored records as JSONL, oldest publication day first.")
+                            description="Write the stored records as JSONL, CSV or Parquet, oldest publication day first.")
     p.add_argument("db", metavar="DB", help="the store (articles.db)")
-    p.add_argument("-o", "--output", metavar="OUT.jsonl", help="default: standard output")
+    p.add_argument("-o", "--output", metavar="OUT", help="default: standard output")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"),
+                   help="jsonl (the records), csv or parquet (one column per field; parquet needs "
+                        "pip install 'saring[parquet]'); default: from the -o suffix (.csv, .parquet), else jsonl")
     p.add_argument("--site", help="only this site family")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")

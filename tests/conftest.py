@@ -78,7 +78,9 @@ def copy_store(db: Path, directory: Path) -> Path:
 
 #: The spiders (and arguments) of `crawled_store`: every family's latest articles and a page of the generic path.
 CRAWLS = (("tribunnews",), ("medcom",), ("kompastv",), ("jatimtimes",),
-          ("news", "urls=https://www.contoh-berita.id/ekonomi/2024/11/20/anggaran-subsidi-pupuk-naik-dua-triliun"))
+          # A page of the generic path, and a regional copy of a Tribun story (a near-duplicate cluster).
+          ("news", "urls=https://www.contoh-berita.id/ekonomi/2024/11/20/anggaran-subsidi-pupuk-naik-dua-triliun,"
+                   "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"))
 
 
 @pytest.fixture(scope="session")

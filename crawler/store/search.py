@@ -37,26 +37,22 @@ def _values(row: str) -> str:
     return ", ".join(f"json_extract({row}.record, '$.{name}')" for name in _TEXT)
 
 
-INDEX = """
-CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, summary, body, content='records', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2');
-"""
+INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, summary, body, content='records', "
+         "content_rowid='id', tokenize='unicode61 remove_diacritics 2')")
 
-TRIGGERS = f"""
-CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+_CHANGED = " OR ".join(f"json_extract(old.record, '$.{n}') IS NOT json_extract(new.record, '$.{n}')" for n in _TEXT)
+TRIGGERS = (
+    f"""CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, summary, body) VALUES (new.rowid, {_values("new")});
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
+END""",
+    f"""CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, summary, body) VALUES ('delete', old.rowid, {_values("old")});
-END;
-CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF record ON articles
-WHEN {" OR ".join(f"json_extract(old.record, '$.{n}') IS NOT json_extract(new.record, '$.{n}')" for n in _TEXT)}
-BEGIN
+END""",
+    f"""CREATE TRIGGER IF NOT EXISTS articles_fts_update AFTER UPDATE OF record ON articles WHEN {_CHANGED} BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, summary, body) VALUES ('delete', old.rowid, {_values("old")});
     INSERT INTO articles_fts(rowid, title, summary, body) VALUES (new.rowid, {_values("new")});
-END;
-"""
+END""",
+)
 
 
 def has_index(db: sqlite3.Connection) -> bool:
@@ -68,13 +64,25 @@ def has_index(db: sqlite3.Connection) -> bool:
 
 def ensure_index(db: sqlite3.Connection) -> bool:
     """Create the view, the index and its triggers where missing; fill a new index from the stored
-    articles. Returns True when the index was built now."""
+    articles. Returns True when the index was built now.
+
+    One write transaction, taken before looking again: a store is never left with an index but no
+    triggers, and two processes opening an older store at once build the index once."""
     if has_index(db):
         return False
-    built = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is None
-    # One transaction: a store is never left with an index but no triggers, or an empty index.
-    db.executescript("BEGIN;\n" + VIEW + ";\n" + (INDEX if built else "") + TRIGGERS
-                     + ("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');\n" if built else "") + "COMMIT;")
+    if db.in_transaction:
+        db.commit()
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        built = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is None
+        for statement in (VIEW, INDEX, *TRIGGERS):
+            db.execute(statement)
+        if built:
+            db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
     return built
 
 

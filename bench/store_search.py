@@ -52,7 +52,7 @@ QUERIES = (
     ("two words (AND)", "harga cabai", {}),
     ("phrase", '"korea utara"', {}),
     ("prefix", "korup*", {}),
-    ("plain text, not FTS syntax", "anak-anak", {}),
+    ("plain text, not FTS syntax", "Rusia-Korea", {}),
     ("word + --site", "pemerintah", {"site": "medcom"}),
     ("word + month window", "banjir", {"since": "2024-06-01", "until": "2024-06-30"}),
 )

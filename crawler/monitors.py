@@ -22,13 +22,19 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from typing import Any
 
 from scrapy.crawler import Crawler
+from scrapy.exceptions import ScrapyDeprecationWarning
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.core.actions import Action
 
 logger = logging.getLogger(__name__)
+
+# Spidermon 1.27 logs through Spider.log(), which Scrapy 2.19 deprecates: one warning per crawl, not ours to fix.
+warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", category=ScrapyDeprecationWarning,
+                        module=r"spidermon\.")
 
 #: The record fields counted per family (`published_time`: a `published` that has a time of day).
 FIELDS = ("title", "summary", "authors", "editors", "published", "published_time", "updated", "section", "tags",

@@ -27,12 +27,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "testing" / "builders"))  # the page generators import each other by name
 
 from family_pages import Page, medcom  # noqa: E402
 
-from crawler.mirror import free_port, mirror_path, serve  # noqa: E402
 from crawler.store import ArticleStore  # noqa: E402
+from testing.mirror import free_port, mirror_path, serve  # noqa: E402
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+from .search import ensure_index
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -88,6 +89,7 @@ class ArticleStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(SCHEMA)
+                ensure_index(self.db)  # full-text search (crawler.store.search), built once for an older store
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
         except OSError as exc:

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+from .fingerprint import BANDS, NEAR_BITS, bands, distance
+from .fingerprint import fingerprint as body_fingerprint
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -110,7 +111,7 @@ class ArticleStore:
         if not key:
             raise ValueError("a record needs canonical_url or url to be stored")
         body = record.get("body") or ""
-        digest, fingerprint = body_hash(body), simhash(body)
+        digest, fingerprint = body_fingerprint(body)
         existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
                                    (key,)).fetchone()
         published = record.get("published")

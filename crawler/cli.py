@@ -11,11 +11,11 @@ from pathlib import Path
 
 from cleaners.cli import add_clean_parser
 
+from .mirror import DEFAULT_ROOT, MirrorServer
+
 
 def cmd_mirror(args: argparse.Namespace) -> int:
-    from .mirror import DEFAULT_ROOT, MirrorServer  # http.server and ssl: only this command needs them
-
-    root = Path(args.root) if args.root else DEFAULT_ROOT
+    root = Path(args.root)
     if not root.is_dir():
         print(f"saring mirror: {root} is not a directory", file=sys.stderr)
         return 2
@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         "mirror", help="serve the offline mirror of the news sites on 127.0.0.1",
         description="Serve saved pages (DIR/<host>/<path>, see crawler/mirror.py) on 127.0.0.1 as an HTTP(S) "
                     "proxy. Crawl it with: scrapy crawl <site> -s MIRROR_URL=http://127.0.0.1:PORT")
-    p.add_argument("root", nargs="?", metavar="DIR", help="default: fixtures/sites")
+    p.add_argument("root", nargs="?", default=str(DEFAULT_ROOT), metavar="DIR", help="default: fixtures/sites")
     p.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any free port)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=cmd_mirror)

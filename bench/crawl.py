@@ -5,7 +5,7 @@ Generates a mirror of --articles (default 2,000) clearly synthetic article pages
 (tools/family_pages.py), crawled through `-a url_file=` (the same list for every process), serves it on
 127.0.0.1, and measures with politeness limits lifted (for this bench only: no delay, no AutoThrottle, 16
 requests per domain):
-  - one `scrapy crawl medcom` process with the store and without it, in --rounds rounds (default 3) whose
+  - one `scrapy crawl medcom` process with the store and without it, in --rounds rounds (default 5) whose
     order alternates, so that neither always runs first; the store's share of wall time per round (the two
     runs of a round are next to each other) and from the medians;
   - two processes sharing a Redis frontier (needs redis-server), items drained into the store by
@@ -16,7 +16,7 @@ Every crawl must exit 0 with one scraped item per article and no ERROR log line,
 every article once (none marked a duplicate: the pages are all different); otherwise the bench stops and
 says why. Prints medians with min-max, and the target (store share <= 10%) with met / not met.
 
-    .venv/bin/python bench/crawl.py [--articles 2000] [--rounds 3]
+    .venv/bin/python bench/crawl.py [--articles 2000] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -148,7 +148,7 @@ def spread(values: list[float], digits: int = 1, scale: float = 1.0) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "crawl.json"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="saring-crawlbench-"))

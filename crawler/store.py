@@ -97,12 +97,16 @@ class ArticleStore:
             base = dt.date.fromisoformat(day)
             window = " AND (day IS NULL OR day BETWEEN ? AND ?)"
             params = [(base - dt.timedelta(days=NEAR_DAYS)).isoformat(), (base + dt.timedelta(days=NEAR_DAYS)).isoformat()]
-        for index, band in enumerate(bands(fingerprint)):
-            for url, other in self.db.execute(
-                    f"SELECT canonical_url, simhash FROM articles WHERE band{index} = ? AND canonical_url != ?"
-                    f"{window} ORDER BY first_seen, rowid", (band, canonical_url, *params)):
-                if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
-                    return url
+        # One statement for the six bands (each part uses its band's index), in the order of a loop over the
+        # bands: band by band, oldest first.
+        query = " UNION ALL ".join(
+            f"SELECT {index} AS band, canonical_url, simhash, first_seen, rowid AS row FROM articles "
+            f"WHERE band{index} = ? AND canonical_url != ?{window}" for index in range(BANDS))
+        values = [v for band in bands(fingerprint) for v in (band, canonical_url, *params)]
+        for url, other in self.db.execute(
+                f"SELECT canonical_url, simhash FROM ({query}) ORDER BY band, first_seen, row", values):
+            if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
+                return url
         return None
 
     def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+from .fingerprint import BANDS, NEAR_BITS, bands, distance
+from .fingerprint import fingerprint as body_fingerprint
 from .search import ensure_index
 
 #: Near copies are looked for among articles published this many days around the new one.
@@ -124,12 +125,16 @@ class ArticleStore:
             base = dt.date.fromisoformat(day)
             window = " AND (day IS NULL OR day BETWEEN ? AND ?)"
             params = [(base - dt.timedelta(days=NEAR_DAYS)).isoformat(), (base + dt.timedelta(days=NEAR_DAYS)).isoformat()]
-        for index, band in enumerate(bands(fingerprint)):
-            for url, other in self.db.execute(
-                    f"SELECT canonical_url, simhash FROM articles WHERE band{index} = ? AND canonical_url != ?"
-                    f"{window} ORDER BY first_seen, rowid", (band, canonical_url, *params)):
-                if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
-                    return url
+        # One statement for the six bands (each part uses its band's index), in the order of a loop over the
+        # bands: band by band, oldest first.
+        query = " UNION ALL ".join(
+            f"SELECT {index} AS band, canonical_url, simhash, first_seen, rowid AS row FROM articles "
+            f"WHERE band{index} = ? AND canonical_url != ?{window}" for index in range(BANDS))
+        values = [v for band in bands(fingerprint) for v in (band, canonical_url, *params)]
+        for url, other in self.db.execute(
+                f"SELECT canonical_url, simhash FROM ({query}) ORDER BY band, first_seen, row", values):
+            if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
+                return url
         return None
 
     def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:
@@ -144,7 +149,7 @@ class ArticleStore:
             if record.get(name) is not None and not isinstance(record[name], str):
                 raise ValueError(f"{name} is {type(record[name]).__name__}, not a string")
         body = record.get("body") or ""
-        digest, fingerprint = body_hash(body), simhash(body)
+        digest, fingerprint = body_fingerprint(body)
         existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
                                    (key,)).fetchone()
         published = record.get("published")

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from crawler import fingerprint
-from crawler.fingerprint import bands, body_hash, simhash
+from crawler.store import fingerprint
+from crawler.store.fingerprint import bands, body_hash, simhash
 
 from .conftest import FIXTURES, SHARED
 

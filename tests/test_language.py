@@ -19,7 +19,7 @@ from functools import cache
 
 import pytest
 
-from cleaners import language
+from cleaners.recognise import language
 
 from .conftest import FIXTURES, ROOT, SHARED
 
@@ -142,7 +142,7 @@ def _backend_in_subprocess(value: str | None, without_fast: bool = False) -> str
     if value is not None:
         env["SARING_LANGDETECT"] = value
     block = f"import sys; sys.modules[{language.FAST!r}] = None; " if without_fast else ""  # import fails
-    code = block + "from cleaners import language; print(language.BACKEND.__name__)"
+    code = block + "from cleaners.recognise import language; print(language.BACKEND.__name__)"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                           env=dict(env, PYTHONPATH=str(ROOT))).stdout.strip()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,8 @@ class ArticleStore:
     def __init__(self, path: str | Path, readonly: bool = False, check: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self._pending = 0
+        self._committed = time.monotonic()
         try:
             if readonly:
                 if not self.path.is_file():
@@ -177,6 +180,18 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
+        self._pending = 0
+        self._committed = time.monotonic()
+
+    def put_batched(self, record: dict[str, Any], every: int = 100, seconds: float = 1.0) -> dict[str, Any]:
+        """`put`, committing every `every` records or `seconds`. A crawl killed before a commit loses at most
+        that batch from the store, and a resumed JOBDIR crawl asks again for every article its journal holds
+        that the store lacks (crawler.store.known.PendingArticles), so each article is still stored once."""
+        stored = self.put(record, commit=False)
+        self._pending += 1
+        if self._pending >= every or time.monotonic() - self._committed >= seconds:
+            self.commit()
+        return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None
                ) -> Iterator[dict[str, Any]]:

@@ -8,10 +8,10 @@ import sys
 
 from cleaners.batch.cli import add_clean_parser
 
-from .commands import export, ingest, mirror, stats
+from .commands import export, get, ingest, mirror, report, search, stats
 
 #: Each command module has `add_parser(subparsers)`, which sets `func` to its `run(args) -> exit status`.
-COMMANDS = (mirror, export, stats, ingest)
+COMMANDS = (mirror, export, stats, ingest, search, get, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -183,11 +183,15 @@ class PageContext:
     links: frozenset[str]
     caption_list: list[str]
     captions: frozenset[str] = field(init=False)
+    header_folds: frozenset[str] = field(init=False)
+    header_lengths: list[int] = field(init=False)
     long_captions: list[str] = field(init=False)
     seen: dict[tuple[str, bool], tuple[str, object]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.captions = frozenset(R.fold(t) for t in self.caption_list)
+        self.header_folds = frozenset(R.fold(t) for t in self.header_texts if t)
+        self.header_lengths = [len(t) for t in self.header_texts if t]
         self.long_captions = [c for c in self.captions if len(c) >= 40]
 
     def classify(self, text: str, structured: bool) -> tuple[str, object]:
@@ -200,14 +204,17 @@ class PageContext:
         return found
 
     def _classify(self, text: str, structured: bool) -> tuple[str, object]:
-        if any(R.same_text(text, h) for h in self.header_texts):
-            return "header", None
+        folded = None
+        if any(abs(len(text) - n) <= n // 2 + 2 for n in self.header_lengths):
+            folded = R.fold(text)
+            if folded in self.header_folds:
+                return "header", None
         found = self.rules.first_match(text)
         if found and structured and found.name in _ROW_ONLY_RULES:
             found = None
         if found:
             return ("end" if found.action is Action.END else "drop"), found
-        folded = R.fold(text)
+        folded = folded or R.fold(text)
         if folded in self.captions or self._mostly_captions(folded):
             return "caption", None
         if len(text) > SHORT_BLOCK_CHARS:
@@ -249,7 +256,8 @@ def clean_blocks(name: str, blocks: list[Block], page: PageContext) -> Cleaned:
     out = Cleaned(name)
     kept: list[Block] = []
     for block in blocks:
-        text = R.normalize_line(block.text)
+        # Blocks come with white space collapsed; only zero-width and other odd spaces are left to fold.
+        text = block.text if block.text.isascii() else R.normalize_line(block.text)
         if not text:
             continue
         what, fact = page.classify(text, block.kind in STRUCTURED)
@@ -276,7 +284,8 @@ def clean_blocks(name: str, blocks: list[Block], page: PageContext) -> Cleaned:
     for block in kept:
         # A paragraph printed twice is a template repeat; short rows and items may repeat for real.
         key = block.text.casefold()
-        if block.kind not in STRUCTURED and word_count(block.text) >= DEDUPE_MIN_WORDS:
+        if block.kind not in STRUCTURED and len(block.text) >= 2 * DEDUPE_MIN_WORDS \
+                and word_count(block.text) >= DEDUPE_MIN_WORDS:
             if key in seen:
                 continue
             seen.add(key)
@@ -539,6 +548,8 @@ def headline_element(scan: content.PageScan, title: str | None) -> etree._Elemen
 HEADER_CARD_ELEMENTS = 150
 HEADER_CARD_CHARS = 4000
 _TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
+#: The elements that follow the headline in the page (its date line stands among them).
+_FOLLOWING = etree.XPath("following::*[position() <= 80]")
 _DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta|byline|info", re.I)
 
 
@@ -576,7 +587,8 @@ def visible_dates(scan: content.PageScan, headline: etree._Element | None, card:
     else:
         elements = [e for i, e in scan.dates if i > index][:DATES_AFTER_HEADING]
         elements += list(headline.itersiblings())[:6]
-        elements += [e for e in card if _DATE_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
+        elements += [e for e in (*card, *_FOLLOWING(headline))
+                     if _DATE_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
     for element in elements:
         text = R.normalize_line(" ".join(element.itertext()))
         if text and len(text) <= 120 and (dated := parse_block_date(text)) is not None:

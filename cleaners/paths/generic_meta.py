@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from .. import recognise as R
 from ..dom.meta import PageMeta
+from ..recognise.blocks import parse_block_date
 from ..recognise.dates import PageDate, find_date
 from ..rules.metrics import word_count
 from ..urls import host_of
@@ -221,11 +222,24 @@ _ISO_SPACE_T = re.compile(r"(\d{4}-\d{2}-\d{2})\s+T\s*(\d)")
 _BARE_OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*([+-]\d{2})(\d{2})$")
 
 
+_TIME_FIRST = re.compile(r"^(?P<time>\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?:[A-Z]{2,4}\s+)?(?P<date>.+)$", re.I)
+
+
 def _machine_date(value: str) -> PageDate | None:
+    """A machine date value: ISO 8601 (`2019-11-20 T10:08:58Z` and `+0000` offsets too), or a date the
+    CMS wrote out ("Nov 20, 2019 01:41 PM", "01:38:07 PM IST Nov 20, 2019": a zone it names is not
+    known here, so the time stays local)."""
     value = _ISO_SPACE_T.sub(r"\1T\2", value.strip())
     value = _BARE_OFFSET.sub(r"\1\2:\3", value)
     found = find_date(value)
-    return found if found and found.start == 0 else None
+    if found and found.start == 0:
+        return found
+    if len(value) > 60:
+        return None
+    match = _TIME_FIRST.match(value)
+    written = f"{match.group('date')} {match.group('time')}" if match else value
+    dated = parse_block_date(written)
+    return dated.date if dated else None
 
 
 def machine_dates(meta: PageMeta, marked: Iterable[str] = ()) -> list[PageDate]:

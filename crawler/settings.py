@@ -3,6 +3,8 @@
 BOT_NAME = "saring"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+#: `scrapy crawl` checks the spider's arguments before the crawl starts (crawler/scrapy_commands/crawl.py).
+COMMANDS_MODULE = "crawler.scrapy_commands"
 
 USER_AGENT = "Saring/0.1 (news corpus research crawler; +https://pypi.org/project/saring/)"
 ROBOTSTXT_OBEY = True

@@ -1,0 +1,33 @@
+"""`scrapy crawl` (and `saring crawl`, which runs it): Scrapy's own command, except that the spider's name
+and its `-a` arguments are checked before anything starts (before Scrapy's start-up log, too). A problem is
+one line on standard error, naming the argument and the form it takes, and exit status 2: no traceback,
+nothing fetched or written."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+from scrapy.spiderloader import get_spider_loader
+
+from ..arguments import spider_argument_problem
+
+
+class Command(ScrapyCrawl):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        super().process_options(args, opts)  # parses -a into opts.spargs, -o/-O into FEEDS
+        if len(args) == 1:
+            problem = self._problem(args[0], opts.spargs)
+            if problem:
+                print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
+                raise SystemExit(2)
+
+    def _problem(self, name: str, arguments: dict[str, str]) -> str | None:
+        assert self.settings is not None
+        loader = get_spider_loader(self.settings)
+        try:
+            spidercls = loader.load(name)
+        except KeyError:
+            return f"no such spider; the spiders: {', '.join(sorted(loader.list()))}"
+        return spider_argument_problem(spidercls, arguments)

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"saring crawl: {problem}", file=sys.stderr)
         return 2
-    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings")
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings", SARING_CRAWL_PROG="saring crawl")
     mirror = args.mirror or next((v.partition("=")[2] for v in args.settings if v.startswith("MIRROR_URL=")), None)
     if mirror:
         if not (CHECKOUT / "testing" / "mirror.py").is_file():

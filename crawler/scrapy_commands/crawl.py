@@ -6,12 +6,16 @@ nothing fetched or written."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.spiderloader import get_spider_loader
 
 from ..arguments import spider_argument_problem
+
+#: The environment variable `saring crawl` sets to its own name, for the messages.
+PROG = "SARING_CRAWL_PROG"
 
 
 class Command(ScrapyCrawl):
@@ -20,7 +24,8 @@ class Command(ScrapyCrawl):
         if len(args) == 1:
             problem = self._problem(args[0], opts.spargs)
             if problem:
-                print(f"scrapy crawl {args[0]}: {problem}", file=sys.stderr)
+                command = os.environ.get(PROG, "scrapy crawl")  # `saring crawl` says its own name
+                print(f"{command} {args[0]}: {problem}", file=sys.stderr)
                 raise SystemExit(2)
 
     def _problem(self, name: str, arguments: dict[str, str]) -> str | None:

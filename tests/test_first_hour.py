@@ -164,6 +164,23 @@ def test_since_without_until_stops_at_the_mirrors_last_day(mirror, tmp_path):
     assert not lines_with(result.stderr, "Ignoring response <404")
 
 
+def test_a_missing_feed_is_an_error_with_its_status(tmp_path):
+    """Only a day's listing that is not there is 'missing'; a feed that is not there is an error."""
+    from testing.mirror import serve
+
+    (tmp_path / "site" / "www.medcom.id").mkdir(parents=True)
+    server = serve([tmp_path / "site"])
+    try:
+        result = scrapy_crawl(server, tmp_path, "medcom")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert lines_with(result.stderr, "ERROR", "listing https://www.medcom.id/rss failed: HTTP 404")
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    assert stats["saring/listing_errors"] == 1 and "saring/listing_missing" not in stats
+
+
 def test_until_given_is_kept_on_the_mirror(mirror, tmp_path):
     result = scrapy_crawl(mirror, tmp_path, "tribunnews", "since=2024-11-05", "until=2024-11-09")
     assert result.returncode == 0

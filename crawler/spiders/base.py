@@ -183,13 +183,18 @@ class ArticleSpider(scrapy.Spider):
                               meta={**meta, "listing": callback.__name__, "handle_httpstatus_list": MISSING})
 
     def parse_listing(self, response: Response):
-        """A listing that fails to parse is logged with its URL and counted; the crawl goes on. A listing
-        that is not there (404, 410: a day the site does not hold) is counted, and summed up at the end.
+        """A listing that fails to parse is logged with its URL and counted; the crawl goes on. A day's
+        listing that is not there (404, 410: a day the site does not hold) is counted, and summed up at the
+        end; any other listing that is not there is an error (a feed or sitemap has moved).
         (The parser is named in meta, so requests stay serialisable for JOBDIR and Redis queues.)"""
         if response.status in MISSING:
-            self.crawler.stats.inc_value("saring/listing_missing")
-            self._missing.setdefault(response.status, []).append(response.url)
-            logger.debug("listing %s not found (HTTP %d)", response.url, response.status)
+            if response.meta.get("day"):
+                self.crawler.stats.inc_value("saring/listing_missing")
+                self._missing.setdefault(response.status, []).append(response.url)
+                logger.debug("listing %s not found (HTTP %d)", response.url, response.status)
+            else:
+                self.crawler.stats.inc_value("saring/listing_errors")
+                logger.error("listing %s failed: HTTP %d", response.url, response.status)
             return
         try:
             yield from getattr(self, response.meta["listing"])(response)

@@ -1,24 +1,38 @@
-"""Crawl throughput: one process, two processes sharing a Redis frontier, and the store's cost.
+"""Crawl throughput: one process with and without the article store (the store's share), two processes
+sharing a Redis frontier, and the store's own cost per record.
 
 Generates a mirror of --articles (default 2,000) clearly synthetic article pages in the medcom template
-(tools/family_pages.py), crawled through `-a url_file=` (the same list for every process), serves it on 127.0.0.1, and measures with politeness
-limits lifted (for this bench only: no delay, no AutoThrottle, 16 requests per domain):
-  - articles/second of one `scrapy crawl medcom` process with the store, and without it (the store's share
-    of wall time);
-  - articles/second of two processes sharing a Redis frontier (needs redis-server), items drained into the
-    store by `saring ingest`;
-  - the store's write rate (records/second through ArticleStore.put).
+(tools/family_pages.py), crawled through `-a url_file=` (the same list for every process), serves it on
+127.0.0.1, and measures with politeness limits lifted (for this bench only: no delay, no AutoThrottle, 16
+requests per domain):
+  - one `scrapy crawl medcom` process with the store and without it, in --rounds rounds (default 5) whose
+    order alternates, so that neither always runs first; the store's share of wall time per round (the two
+    runs of a round are next to each other) and from the medians;
+  - two processes sharing a Redis frontier (needs redis-server), items drained into the store by
+    `saring ingest`;
+  - the store alone: ArticleStore.put_batched (the crawl's way) and put with a commit per record, on the
+    crawled records.
+Every crawl must exit 0 with one scraped item per article and no ERROR log line, and a store must hold
+every article once (none marked a duplicate: the pages are all different); otherwise the bench stops and
+says why. The crawls with the store also time the store pipeline's own work (bench.crawl.TimedStorePipeline),
+which gives its share inside each crawl, unmoved by other load on the machine between runs; an A/B share
+from runs of one kind that differ by more than 15% is flagged as noisy. Prints medians with min-max, and
+the target (store share <= 10%) with met / not met.
 
-    .venv/bin/python bench/crawl.py [--articles 2000]
+    .venv/bin/python bench/crawl.py [--articles 2000] [--rounds 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import random
+import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -27,18 +41,60 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "testing" / "builders"))  # the page generators import each other by name
 
 from family_pages import Page, medcom  # noqa: E402
 
-from crawler.mirror import free_port, mirror_path, serve  # noqa: E402
+from crawler.pipelines import StorePipeline  # noqa: E402
+from crawler.settings import ITEM_PIPELINES  # noqa: E402
 from crawler.store import ArticleStore  # noqa: E402
+from testing.mirror import free_port, mirror_path, serve  # noqa: E402
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+#: INFO keeps Scrapy's closing stats in the log (they are counted); its periodic lines are few. Telnet and
+#: remote-control consoles off: nothing in the bench uses them.
 FAST = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-        "-s", "CONCURRENT_REQUESTS=32", "-s", "LOG_LEVEL=WARNING"]
+        "-s", "CONCURRENT_REQUESTS=32", "-s", "LOG_LEVEL=INFO", "-s", "TELNETCONSOLE_ENABLED=0",
+        "-s", "REMOTE_CONTROL_ENABLED=0"]
 SUFFIXES = ("", "nya", "kan", "lah", "an", "i")
 WORDS = ["pemerintah", "daerah", "warga", "pasar", "harga", "kebijakan", "anggaran", "sekolah", "jalan", "banjir", "petani", "nelayan", "rumah", "sakit", "program", "bantuan", "desa", "kota", "provinsi", "menteri", "gubernur", "bupati", "polisi", "pengadilan", "saksi", "proyek"]
+TARGET_SHARE = 0.10
+#: Runs of one kind further apart than this (slowest / fastest - 1) make an A/B share unreliable.
+NOISY = 0.15
+
+
+class TimedStorePipeline(StorePipeline):
+    """The store pipeline, adding the wall time of its own work (opening the store, every put, closing) to
+    the crawl's stats: the store's share measured inside one crawl, unmoved by other load between runs."""
+
+    def __init__(self, crawler) -> None:
+        started = time.perf_counter()
+        super().__init__(crawler)
+        self.stats.inc_value("bench/store_seconds", time.perf_counter() - started)
+
+    def process_item(self, item: dict) -> dict:
+        started = time.perf_counter()
+        try:
+            return super().process_item(item)
+        finally:
+            self.stats.inc_value("bench/store_seconds", time.perf_counter() - started)
+
+    def close_spider(self) -> None:
+        started = time.perf_counter()
+        super().close_spider()
+        self.stats.inc_value("bench/store_seconds", time.perf_counter() - started)
+
+
+#: The crawl's pipelines with the store's replaced by the timed one (importable as bench.crawl: ROOT is on
+#: the crawl's PYTHONPATH).
+TIMED_PIPELINES = json.dumps({("bench.crawl.TimedStorePipeline" if path == "crawler.pipelines.StorePipeline" else path):
+                              order for path, order in ITEM_PIPELINES.items()})
+STATS = re.compile(r"Dumping Scrapy stats:\n(\{.*?\})\n", re.S)
+
+
+class BenchError(SystemExit):
+    def __init__(self, message: str) -> None:
+        super().__init__(f"bench stopped: {message}")
 
 
 def synthetic_page(n: int) -> tuple[str, str]:
@@ -75,48 +131,110 @@ def crawl_command(mirror_url: str, url_file: Path, *settings: str) -> list[str]:
     return command + ["-a", f"url_file={url_file}"]
 
 
-def timed(commands: list[list[str]]) -> float:
+def scrapy_stats(log: str) -> dict:
+    found = STATS.search(log)
+    if not found:
+        raise BenchError(f"a crawl logged no closing stats:\n{log[-1500:]}")
+    # The stats are a printed dict whose datetimes are not literals; only the counters are needed.
+    text = re.sub(r"datetime\.datetime\([^)]*\)", "None", found.group(1))
+    return ast.literal_eval(text)
+
+
+def timed(commands: list[list[str]], label: str) -> tuple[float, float, list[dict]]:
+    """Wall seconds and CPU seconds of processes run together, and their Scrapy stats; checks exit status."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     processes = [subprocess.Popen(c, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
                  for c in commands]
+    logs = []
     for process in processes:
         _, err = process.communicate()
         if process.returncode:
-            raise SystemExit(f"crawl failed:\n{err[-2000:]}")
-    return time.perf_counter() - started
+            raise BenchError(f"{label}: a crawl exited {process.returncode}:\n{err[-1500:]}")
+        logs.append(err)
+    seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    stats = [scrapy_stats(log) for log in logs]
+    errors = sum(s.get("log_count/ERROR", 0) for s in stats)
+    if errors:
+        raise BenchError(f"{label}: {errors} ERROR log lines:\n"
+                         + "\n".join(line for log in logs for line in log.splitlines() if "ERROR" in line)[:1500])
+    return seconds, cpu, stats
+
+
+def check_store(path: Path, expected: int, label: str) -> None:
+    if not path.exists():
+        raise BenchError(f"{label}: no store at {path}")
+    with ArticleStore(path, readonly=True) as store:
+        total = dict(store.counts()["total"])
+    if total["articles"] != expected or total["duplicates"]:
+        raise BenchError(f"{label}: the store holds {total['articles']} articles ({total['duplicates']} marked "
+                         f"duplicates) for {expected} distinct pages")
+
+
+def spread(values: list[float], digits: int = 1, scale: float = 1.0) -> str:
+    values = [v * scale for v in values]
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f} to {max(values):.{digits}f})"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "crawl.json"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="saring-crawlbench-"))
-    results: dict = {"articles": args.articles}
+    n = args.articles
+    results: dict = {"articles": n, "rounds": args.rounds}
     server = None
     redis_process = None
     try:
-        urls = build_mirror(work / "sites", args.articles)
+        urls = build_mirror(work / "sites", n)
         url_file = work / "urls.txt"
         url_file.write_text("\n".join(urls) + "\n")
-        server = serve(work / "sites")
-        print(f"mirror: {args.articles} synthetic medcom article pages at {server.url}\n")
+        server = serve([work / "sites"])
+        print(f"mirror: {n} synthetic medcom article pages at {server.url}; {args.rounds} rounds\n")
 
-        def one(*settings: str) -> float:
-            return timed([crawl_command(server.url, url_file, *settings)])
-
-        # Alternate the runs (without, with, with, without) so that neither pays the cold caches alone.
-        runs: dict[str, list[float]] = {"with": [], "without": []}
-        for n, kind in enumerate(("without", "with", "with", "without")):
-            store = f"SARING_DB={work / f'one{n}.db'}" if kind == "with" else "SARING_DB="
-            runs[kind].append(one(store))
-        with_store, without_store = (sum(runs[k]) / len(runs[k]) for k in ("with", "without"))
-        results.update(one_process_aps=args.articles / with_store, one_process_no_store_aps=args.articles / without_store,
-                       store_share=(with_store - without_store) / without_store, runs=runs)
-        print(f"one process, with store      {args.articles / with_store:8.1f} articles/s (mean of 2 runs, {with_store:.1f} s)")
-        print(f"one process, without store   {args.articles / without_store:8.1f} articles/s (mean of 2 runs, "
-              f"{without_store:.1f} s)")
-        print(f"store share of wall time      {100 * (with_store - without_store) / without_store:+8.1f} %")
+        runs: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
+        inside: list[float] = []  # the store's time / the crawl's, measured inside each crawl with the store
+        last_db = None
+        for r in range(args.rounds):
+            for kind in (("without", "with") if r % 2 == 0 else ("with", "without")):
+                label = f"round {r + 1}, {kind} store"
+                db = work / f"one{r}.db"
+                settings = [f"SARING_DB={db}", f"ITEM_PIPELINES={TIMED_PIPELINES}"] if kind == "with" else ["SARING_DB="]
+                seconds, cpu, (stats,) = timed([crawl_command(server.url, url_file, *settings)], label)
+                if stats.get("item_scraped_count") != n:
+                    raise BenchError(f"{label}: {stats.get('item_scraped_count')} items scraped for {n} articles")
+                if kind == "with":
+                    check_store(db, n, label)
+                    last_db = db
+                    inside.append(stats["bench/store_seconds"] / stats["elapsed_time_seconds"])
+                runs[kind].append((seconds, cpu))
+            print(f"round {r + 1}: without store {runs['without'][-1][0]:.1f} s, with store {runs['with'][-1][0]:.1f} s")
+        wall = {k: [s for s, _ in v] for k, v in runs.items()}
+        cpu = {k: [c for _, c in v] for k, v in runs.items()}
+        shares = [w / wo - 1 for w, wo in zip(wall["with"], wall["without"], strict=True)]
+        cpu_shares = [w / wo - 1 for w, wo in zip(cpu["with"], cpu["without"], strict=True)]
+        share = statistics.median(wall["with"]) / statistics.median(wall["without"]) - 1
+        results.update(wall=wall, cpu=cpu, store_share=share, store_share_per_round=shares, cpu_share_per_round=cpu_shares)
+        print(f"\none process, without store   {spread([n / s for s in wall['without']])} articles/s "
+              f"(median, min to max; {statistics.median(wall['without']):.1f} s)")
+        print(f"one process, with store      {spread([n / s for s in wall['with']])} articles/s "
+              f"({statistics.median(wall['with']):.1f} s)")
+        print(f"store share of wall time     {100 * share:+.1f} % of the medians; per round {spread(shares, 1, 100)} %")
+        cpu_share = statistics.median(cpu["with"]) / statistics.median(cpu["without"]) - 1
+        print(f"store share of CPU time      {100 * cpu_share:+.1f} % of the medians; per round {spread(cpu_shares, 1, 100)} %")
+        print(f"store share inside the crawl {spread(inside, 1, 100)} % (the store's own wall time / the crawl's)")
+        noise = max(max(v) / min(v) - 1 for v in wall.values())
+        reliable = noise <= NOISY
+        if not reliable:
+            print(f"NOISY: runs of one kind differ by up to {100 * noise:.0f} % (other load on the machine): the A/B "
+                  f"share is not reliable; the share measured inside the crawl is")
+        results.update(cpu_share=cpu_share, store_share_inside=inside, noise=noise, ab_reliable=reliable)
 
         binary = shutil.which("redis-server")
         if binary:
@@ -124,44 +242,72 @@ def main() -> int:
             redis_process = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                               "--appendonly", "no", "--dir", str(work)], stdout=subprocess.DEVNULL)
             time.sleep(0.5)
-            # Both processes get the same URL list; the shared Redis dupefilter splits it between them.
             twos = []
-            for n in range(2):
-                redis_url = f"redis://127.0.0.1:{port}/{n}"  # a fresh database (frontier) per round
+            for r in range(2):
+                redis_url = f"redis://127.0.0.1:{port}/{r}"  # a fresh database (frontier) per round
+                # Both processes get the same URL list; the shared Redis dupefilter splits it between them.
                 commands = [crawl_command(server.url, url_file, f"REDIS_URL={redis_url}", "SARING_DB=")
                             for _ in range(2)]
-                twos.append(timed(commands))
-            two = sum(twos) / len(twos)
+                seconds, _, stats = timed(commands, f"two processes, round {r + 1}")
+                scraped = sum(s.get("item_scraped_count", 0) for s in stats)
+                if scraped != n:
+                    raise BenchError(f"two processes, round {r + 1}: {scraped} items scraped for {n} articles")
+                twos.append(seconds)
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "crawler.cli", "ingest", "--redis", redis_url, "--db",
-                            str(work / "two.db")], cwd=ROOT, env=ENV, check=True, capture_output=True)
-            ingest = time.perf_counter() - started
-            with ArticleStore(work / "two.db", readonly=True) as store:
-                stored = store.counts()["total"][0][1]
+            ingest = subprocess.run([sys.executable, "-m", "crawler.cli", "ingest", "--redis", redis_url, "--db",
+                                     str(work / "two.db")], cwd=ROOT, env=ENV, capture_output=True, text=True)
+            ingest_s = time.perf_counter() - started
+            if ingest.returncode:
+                raise BenchError(f"saring ingest exited {ingest.returncode}:\n{ingest.stderr[-1500:]}")
+            check_store(work / "two.db", n, "saring ingest")
+            two = statistics.median(twos)
+            reference = statistics.median(wall["without"])
             # Neither writes SQLite during the crawl, so the fair reference is one process without the store.
-            results.update(two_process_aps=args.articles / two, two_vs_one=without_store / two,
-                           ingest_seconds=ingest, stored=stored)
-            print(f"two processes, Redis frontier {args.articles / two:8.1f} articles/s (mean of 2 runs, {two:.1f} s), "
-                  f"{without_store / two:.2f}x one process without store; {stored} stored once each by "
-                  f"saring ingest ({ingest:.1f} s)")
+            results.update(two_process_s=twos, two_vs_one=reference / two, ingest_seconds=ingest_s)
+            print(f"\ntwo processes, Redis frontier {spread([n / s for s in twos])} articles/s, {reference / two:.2f}x "
+                  f"one process without store; all {n} stored once by saring ingest ({ingest_s:.1f} s)")
         else:
-            print("two processes: skipped (no redis-server)")
+            print("\ntwo processes: skipped (no redis-server)")
 
-        with ArticleStore(work / "one1.db", readonly=True) as source:
+        with ArticleStore(last_db, readonly=True) as source:
             records = list(source.export())
-        started = time.perf_counter()
-        with ArticleStore(work / "rate.db") as store:
-            for record in records:
-                store.put(record)
-        rate = len(records) / (time.perf_counter() - started)
-        results["store_writes_per_s"] = rate
-        print(f"store write rate              {rate:8.1f} records/s (commit per record)")
+        costs = {}
+        for name, batched in (("put_batched (as the crawl)", True), ("put, commit per record", False)):
+            path = work / f"rate-{batched}.db"
+            started = time.perf_counter()
+            with ArticleStore(path) as store:
+                put = store.put_batched if batched else store.put
+                for record in records:
+                    put(record)
+            costs[name] = (time.perf_counter() - started) / len(records)
+            check_store(path, n, name)
+        per_article = statistics.median(wall["without"]) / n
+        results["store_ms_per_record"] = {k: v * 1000 for k, v in costs.items()}
+        print()
+        for name, cost in costs.items():
+            print(f"store alone, {name:<27} {cost * 1000:6.2f} ms per record ({1 / cost:7.1f} records/s)")
+        estimate = costs["put_batched (as the crawl)"] / per_article
+        print(f"  = {100 * estimate:.1f} % of a crawled article's time without store ({per_article * 1000:.1f} ms)")
+        results["store_share_estimate"] = estimate
+
+        inside_share = statistics.median(inside)
+        print("\ntargets:")
+        targets = []
+        for label, value, note in (
+                ("store share of crawl wall time <= 10%, inside the crawl", inside_share, "median of the rounds"),
+                ("store share of crawl wall time <= 10%, A/B runs", share,
+                 "medians" + ("" if reliable else "; NOISY, not reliable"))):
+            met = value <= TARGET_SHARE
+            print(f"  [{'met' if met else 'NOT MET':>7}] {label}: {100 * value:+.1f} % ({note})")
+            targets.append({"target": label, "met": met, "detail": f"{100 * value:+.1f} % ({note})"})
+        results["targets"] = targets
     finally:
         if server:
             server.shutdown()
             server.server_close()
         if redis_process:
             redis_process.terminate()
+            redis_process.wait()
         shutil.rmtree(work, ignore_errors=True)
     out = Path(args.json)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,17 @@
-"""Throughput of `saring clean` against trafilatura and plain lxml parsing, measured in the same run.
+"""Throughput and memory of `saring clean` against trafilatura's CLI on the same dump, in interleaved rounds.
 
 Builds a dump of the fixture pages and the Zyte benchmark pages, repeated to --docs documents (default
-2,000), then times on the same files: `saring clean -j1`, `saring clean -j2`, trafilatura's CLI
-(--input-dir, its default parallelism), trafilatura's Python API (one process), and lxml parsing alone
-(the floor no lxml-based cleaner can beat). Prints documents/second, ratios and peak memory (max RSS of the
-largest process). Then compares the peak memory of a --docs and a --big (default 20,000) document run.
+2,000), and runs on it, in each of --rounds rounds (default 3; the order rotates every round so that none
+always runs first or last): `saring clean -j1`, `trafilatura --parallel 1`, `saring clean -j2` and
+`trafilatura` with its default parallelism. A run counts only after its checks: exit status 0 and one
+output per input (saring: one JSONL record per document, none with "error"; trafilatura: one output file
+per document, named after its input with --keep-dirs); otherwise the bench stops and says why. Then:
+in-process references (trafilatura's API, lxml parsing alone, the profile path against an lxml parse), a
+consistency run (`SARING_LANGDETECT=python`: the reference langdetect must give the same records), and
+the peak memory of a --big (default 20,000) document run against the --docs one. Prints medians with
+min-max over the rounds, and the targets with met / not met. Needs nothing but this project's venv.
 
-    .venv/bin/python bench/throughput.py [--docs 2000] [--big 20000] [--skip-big]
+    .venv/bin/python bench/throughput.py [--docs 2000] [--rounds 3] [--big 20000] [--skip-big]
 """
 
 from __future__ import annotations
@@ -14,21 +19,52 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 ZYTE = ROOT.parent / "shared" / "bench" / "zyte" / "html"
 BIN = Path(sys.executable).parent
+#: This checkout's code (not whatever `saring` the venv has installed), so a bench measures the tree it is in.
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+SARING = [sys.executable, "-m", "crawler.cli", "clean", "--quiet"]
 
-MEASURE = """import resource, subprocess, sys, time
-t = time.perf_counter(); r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)"""
+#: Runs a command in its own process and reports wall time, peak RSS of its largest process, CPU time and
+#: exit status (RUSAGE_CHILDREN of this wrapper covers that one command only).
+MEASURE = """import json, resource, subprocess, sys, time
+started = time.perf_counter()
+run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+seconds = time.perf_counter() - started
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "rss_mb": usage.ru_maxrss / 1024, "cpu": usage.ru_utime + usage.ru_stime,
+                  "code": run.returncode, "stderr": run.stderr.decode("utf-8", "replace")[-1500:]}))"""
+
+
+class BenchError(SystemExit):
+    def __init__(self, message: str) -> None:
+        super().__init__(f"bench stopped: {message}")
+
+
+@dataclass
+class Contender:
+    name: str
+    command: list[str]
+    output: Path
+    check: Callable[[Path], str | None]
+    env: dict[str, str] = field(default_factory=lambda: ENV)
+    cwd: Path = ROOT
+    #: Directories to create before each run.
+    make_dirs: tuple[Path, ...] = ()
+    runs: list[dict] = field(default_factory=list)
 
 
 def sources() -> list[tuple[str, bytes]]:
@@ -49,21 +85,75 @@ def build_dump(directory: Path, count: int) -> int:
     return total
 
 
-def measure(command: list[str]) -> tuple[float, int]:
-    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
-    seconds, rss_kb, code = out.stdout.split()
-    return float(seconds), int(rss_kb) // 1024
+def saring_check(expected: int) -> Callable[[Path], str | None]:
+    def check(output: Path) -> str | None:
+        if not output.exists():
+            return "no output file"
+        records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+        errors = [r for r in records if "error" in r]
+        if len(records) != expected:
+            return f"{len(records)} records for {expected} documents"
+        if errors:
+            return f"{len(errors)} error records, e.g. {errors[0].get('input')}: {errors[0]['error']}"
+        if len({r.get("input") for r in records}) != expected:
+            return "records do not name every input once"
+        return None
+    return check
 
 
-def in_process(fn, files: list[Path]) -> float:
-    started = time.perf_counter()
-    for path in files:
-        fn(path.read_bytes())
-    return time.perf_counter() - started
+def trafilatura_check(expected: int) -> Callable[[Path], str | None]:
+    def check(output: Path) -> str | None:
+        found = sum(1 for p in output.rglob("*.txt") if p.stat().st_size) if output.exists() else 0
+        return None if found == expected else f"{found} non-empty output files for {expected} documents"
+    return check
 
 
-def profile_vs_parse() -> tuple[float, float]:
-    """Per-document time of the profile path and of lxml parsing, on the family fixture pages."""
+def measure(contender: Contender, label: str) -> dict:
+    if contender.output.is_dir():
+        shutil.rmtree(contender.output)
+    contender.output.unlink(missing_ok=True)
+    for directory in contender.make_dirs:
+        directory.mkdir(parents=True)
+    out = subprocess.run([sys.executable, "-c", MEASURE, *contender.command], capture_output=True, text=True,
+                         cwd=contender.cwd, env=contender.env)
+    if out.returncode:
+        raise BenchError(f"{contender.name} ({label}): the measuring wrapper failed:\n{out.stderr[-1500:]}")
+    result = json.loads(out.stdout)
+    if result["code"] != 0:
+        raise BenchError(f"{contender.name} ({label}) exited {result['code']}:\n{result['stderr']}")
+    problem = contender.check(contender.output)
+    if problem:
+        raise BenchError(f"{contender.name} ({label}): {problem}")
+    return result
+
+
+def spread(values: list[float], digits: int = 1) -> str:
+    """Median with min-max, e.g. '52.1 (50.3-53.0)'."""
+    if len(values) == 1:
+        return f"{values[0]:.{digits}f}"
+    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+
+
+def in_process_rates(files: list[Path], rounds: int) -> dict[str, list[float]]:
+    """Documents/second of trafilatura's API and of lxml parsing alone, in one process, interleaved."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    data = [p.read_bytes() for p in files]
+    trafilatura.extract(data[0])
+    rates: dict[str, list[float]] = {"trafilatura API (1 process)": [], "lxml parse only": []}
+    for _ in range(rounds):
+        for name, fn in (("trafilatura API (1 process)", trafilatura.extract),
+                         ("lxml parse only", lxml_html.document_fromstring)):
+            started = time.perf_counter()
+            for page in data:
+                fn(page)
+            rates[name].append(len(data) / (time.perf_counter() - started))
+    return rates
+
+
+def profile_vs_parse(rounds: int = 30) -> tuple[list[float], list[float]]:
+    """Milliseconds per document of the profile path and of an lxml parse, on the family fixture pages."""
     from lxml import html as lxml_html
 
     from cleaners import clean_html
@@ -73,75 +163,133 @@ def profile_vs_parse() -> tuple[float, float]:
         url = json.loads((ROOT / "fixtures" / "expected" / f"{path.stem}.json").read_text())["url"]
         pages.append((path.read_text(encoding="utf-8"), url))
     clean_html(*pages[0])
-    rounds = 30
-
-    def timed(fn) -> float:
-        started = time.perf_counter()
-        for _ in range(rounds):
+    profile, parse = [], []
+    for _ in range(rounds):
+        for times, fn in ((profile, clean_html), (parse, lambda h, u: lxml_html.document_fromstring(h))):
+            started = time.perf_counter()
             for html, url in pages:
                 fn(html, url)
-        return (time.perf_counter() - started) / rounds / len(pages) * 1000
+            times.append((time.perf_counter() - started) / len(pages) * 1000)
+    return profile, parse
 
-    return timed(clean_html), timed(lambda h, u: lxml_html.document_fromstring(h))
+
+def target(label: str, met: bool, detail: str) -> dict:
+    print(f"  [{'met' if met else 'NOT MET':>7}] {label}: {detail}")
+    return {"target": label, "met": met, "detail": detail}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--big", type=int, default=20000)
-    parser.add_argument("--skip-big", action="store_true")
+    parser.add_argument("--skip-big", action="store_true", help="no --big run (no memory target)")
+    parser.add_argument("--skip-reference", action="store_true", help="no consistency run with the reference langdetect")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "throughput.json"))
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="saring-bench-"))
-    results: dict = {"docs": args.docs}
+    results: dict = {"docs": args.docs, "rounds": args.rounds}
     try:
         dump = work / "dump"
         size = build_dump(dump, args.docs)
         files = sorted(dump.glob("*.html"))
-        print(f"dump: {args.docs} documents, {size / 1e6:.0f} MB ({len(sources())} distinct pages)\n")
-        saring = [str(BIN / "saring"), "clean", "--quiet"]
-        rows = []
-        for name, command in (
-            ("saring clean -j1", saring + ["-j", "1", str(dump), "-o", str(work / "j1.jsonl")]),
-            ("saring clean -j2", saring + ["-j", "2", str(dump), "-o", str(work / "j2.jsonl")]),
-            ("trafilatura CLI", [str(BIN / "trafilatura"), "--input-dir", str(dump), "--output-dir",
-                                 str(work / "traf-out")]),
-        ):
-            seconds, rss = measure(command)
-            rows.append((name, args.docs / seconds, rss))
-        import trafilatura
-        from lxml import html as lxml_html
+        distinct = len(sources())
+        print(f"dump: {args.docs} documents, {size / 1e6:.0f} MB ({distinct} distinct pages); {args.rounds} rounds\n")
+        # --keep-dirs names each output after its input (by default the name is a hash of the text, so the
+        # repeated pages of the dump would overwrite each other and the outputs could not be counted).
+        # trafilatura 2.3 then writes OUT/dump/dump/NAME.txt (an absolute input path: beside the input) but
+        # creates only OUT/dump/, and its workers' errors are lost (exit status 0, no output): so relative
+        # directories, and OUT/dump/dump made beforehand.
+        traf = [str(BIN / "trafilatura"), "--input-dir", dump.name, "--keep-dirs", "--output-dir"]
+        contenders = [
+            Contender("saring clean -j1", [*SARING, "-j", "1", str(dump), "-o", str(work / "j1.jsonl")],
+                      work / "j1.jsonl", saring_check(args.docs)),
+            Contender("trafilatura --parallel 1", [*traf, "t1", "--parallel", "1"], work / "t1",
+                      trafilatura_check(args.docs), cwd=work, make_dirs=(work / "t1" / dump.name / dump.name,)),
+            Contender("saring clean -j2", [*SARING, "-j", "2", str(dump), "-o", str(work / "j2.jsonl")],
+                      work / "j2.jsonl", saring_check(args.docs)),
+            Contender("trafilatura (default parallel)", [*traf, "tp"], work / "tp", trafilatura_check(args.docs),
+                      cwd=work, make_dirs=(work / "tp" / dump.name / dump.name,)),
+        ]
+        for r in range(args.rounds):
+            order = contenders[r % len(contenders):] + contenders[:r % len(contenders)]
+            for contender in order:
+                contender.runs.append(measure(contender, f"round {r + 1}"))
+            print(f"round {r + 1}: " + ", ".join(f"{c.name} {args.docs / c.runs[-1]['seconds']:.1f}" for c in contenders)
+                  + " docs/s")
+        rate = {c.name: [args.docs / run["seconds"] for run in c.runs] for c in contenders}
+        rss = {c.name: [run["rss_mb"] for run in c.runs] for c in contenders}
+        print(f"\n{'':<34}{'docs/s, median (min-max)':>28}{'peak RSS MB':>24}{'CPU s':>10}")
+        for c in contenders:
+            print(f"{c.name:<34}{spread(rate[c.name]):>28}{spread(rss[c.name], 0):>24}"
+                  f"{statistics.median(run['cpu'] for run in c.runs):>10.1f}")
+        rows = [{"name": c.name, "docs_per_s": rate[c.name], "peak_mb": rss[c.name],
+                 "cpu_s": [run["cpu"] for run in c.runs]} for c in contenders]
 
-        trafilatura.extract(files[0].read_bytes())
-        rows.append(("trafilatura API (1 process)", args.docs / in_process(trafilatura.extract, files), None))
-        rows.append(("lxml parse only", args.docs / in_process(lxml_html.document_fromstring, files), None))
-        base = dict((n, r) for n, r, _ in rows)
-        print(f"{'':<30}{'docs/s':>10}{'peak MB':>10}")
-        for name, rate, rss in rows:
-            print(f"{name:<30}{rate:>10.1f}{(str(rss) if rss else '-'):>10}")
-        ratios = {
-            "saring -j1 / trafilatura API": base["saring clean -j1"] / base["trafilatura API (1 process)"],
-            "saring -j1 / trafilatura CLI": base["saring clean -j1"] / base["trafilatura CLI"],
-            "saring -j2 / saring -j1": base["saring clean -j2"] / base["saring clean -j1"],
-            "saring -j1 / lxml parse": base["saring clean -j1"] / base["lxml parse only"],
-        }
-        print()
-        for name, value in ratios.items():
-            print(f"{name:<30}{value:>10.2f}x")
-        profile_ms, parse_ms = profile_vs_parse()
-        print(f"\nprofile path per document on fixtures/html: {profile_ms:.2f} ms; lxml parse alone {parse_ms:.2f} ms "
-              f"({profile_ms / parse_ms:.1f}x)")
-        results.update(rows=[{"name": n, "docs_per_s": r, "peak_mb": m} for n, r, m in rows], ratios=ratios,
-                       profile_ms=profile_ms, parse_ms=parse_ms)
+        refs = in_process_rates(files[:distinct], args.rounds)
+        for name, values in refs.items():
+            print(f"{name:<34}{spread(values):>28}{'-':>24}")
+            rows.append({"name": name, "docs_per_s": values})
+        results["rows"] = rows
+
+        def ratio(a: str, b: str) -> tuple[float, list[float]]:
+            """Ratio of the medians, and the per-round ratios (runs of one round are next to each other)."""
+            return statistics.median(rate[a]) / statistics.median(rate[b]), [x / y for x, y in zip(rate[a], rate[b], strict=True)]
+
+        j1_vs_t1, per_round = ratio("saring clean -j1", "trafilatura --parallel 1")
+        j2_vs_j1, _ = ratio("saring clean -j2", "saring clean -j1")
+        j1_vs_api = statistics.median(rate["saring clean -j1"]) / statistics.median(refs["trafilatura API (1 process)"])
+        j1_vs_lxml = statistics.median(rate["saring clean -j1"]) / statistics.median(refs["lxml parse only"])
+        print(f"\nsaring -j1 / trafilatura --parallel 1   {j1_vs_t1:.2f}x (per round {min(per_round):.2f}-{max(per_round):.2f})")
+        print(f"saring -j2 / saring -j1                 {j2_vs_j1:.2f}x")
+        print(f"saring -j1 / trafilatura API            {j1_vs_api:.2f}x (subprocess with start-up vs in-process)")
+        print(f"saring -j1 / lxml parse                 {j1_vs_lxml:.3f}x")
+        results["ratios"] = {"j1_vs_trafilatura_p1": j1_vs_t1, "j1_vs_trafilatura_p1_per_round": per_round,
+                             "j2_vs_j1": j2_vs_j1, "j1_vs_trafilatura_api": j1_vs_api, "j1_vs_lxml": j1_vs_lxml}
+
+        profile, parse = profile_vs_parse()
+        profile_x = statistics.median(profile) / statistics.median(parse)
+        print(f"\nprofile path on fixtures/html: {spread(profile, 2)} ms per document; lxml parse {spread(parse, 2)} ms "
+              f"({profile_x:.1f}x)")
+        results.update(profile_ms=profile, parse_ms=parse, profile_vs_parse=profile_x)
+
+        if not args.skip_reference:
+            reference = Contender("saring clean -j1, SARING_LANGDETECT=python",
+                                  [*SARING, "-j", "1", str(dump), "-o", str(work / "ref.jsonl")], work / "ref.jsonl",
+                                  saring_check(args.docs), env=dict(ENV, SARING_LANGDETECT="python"))
+            run = measure(reference, "consistency")
+            same = (work / "ref.jsonl").read_bytes() == (work / "j1.jsonl").read_bytes()
+            print(f"\n{reference.name}: {args.docs / run['seconds']:.1f} docs/s (1 run), peak RSS {run['rss_mb']:.0f} MB; "
+                  f"records {'identical to' if same else 'DIFFERENT FROM'} saring clean -j1's")
+            results["reference_langdetect"] = {"docs_per_s": args.docs / run["seconds"], "peak_mb": run["rss_mb"],
+                                               "identical": same}
+            if not same:
+                raise BenchError("the reference langdetect gives other records than the fast one (see cleaners/language.py)")
+
+        print("\ntargets:")
+        targets = [
+            target("saring clean -j1 >= 1.5x trafilatura --parallel 1 docs/s", j1_vs_t1 >= 1.5, f"{j1_vs_t1:.2f}x"),
+            target("peak RSS of saring clean -j1 <= trafilatura --parallel 1's",
+                   statistics.median(rss["saring clean -j1"]) <= statistics.median(rss["trafilatura --parallel 1"]),
+                   f"{statistics.median(rss['saring clean -j1']):.0f} vs "
+                   f"{statistics.median(rss['trafilatura --parallel 1']):.0f} MB"),
+            target("profile path <= 5x an lxml parse of the same page", profile_x <= 5, f"{profile_x:.1f}x"),
+        ]
         if not args.skip_big:
             big = work / "big"
             build_dump(big, args.big)
-            small_s, small_rss = measure(saring + ["-j", "2", str(dump), "-o", str(work / "s.jsonl")])
-            big_s, big_rss = measure(saring + ["-j", "2", str(big), "-o", str(work / "b.jsonl")])
-            print(f"\npeak memory, saring clean -j2: {args.docs} docs {small_rss} MB, {args.big} docs {big_rss} MB "
-                  f"({args.big / big_s:.1f} docs/s)")
-            results.update(memory={"small_docs": args.docs, "small_mb": small_rss, "big_docs": args.big,
-                                   "big_mb": big_rss})
+            run = measure(Contender(f"saring clean -j2, {args.big} docs", [*SARING, "-j", "2", str(big), "-o",
+                                    str(work / "big.jsonl")], work / "big.jsonl", saring_check(args.big)), "big")
+            small_mb = statistics.median(rss["saring clean -j2"])
+            flat = run["rss_mb"] <= small_mb * 1.10
+            print(f"\npeak RSS, saring clean -j2: {args.docs} docs {small_mb:.0f} MB (median), {args.big} docs "
+                  f"{run['rss_mb']:.0f} MB ({args.big / run['seconds']:.1f} docs/s)")
+            results["memory"] = {"small_docs": args.docs, "small_mb": small_mb, "big_docs": args.big,
+                                 "big_mb": run["rss_mb"]}
+            print("\ntargets (memory):")
+            targets.append(target(f"peak memory flat: {args.big} docs within 10% of {args.docs} docs (saring clean -j2)",
+                                  flat, f"{run['rss_mb']:.0f} vs {small_mb:.0f} MB"))
+        results["targets"] = targets
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out = Path(args.json)

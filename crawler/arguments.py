@@ -1,7 +1,7 @@
 """Checking what users type: spider arguments (`-a name=value`) and the dates and sites of `saring` commands.
 
 Every problem is one line that names the argument and the form it takes; `scrapy crawl` and `saring crawl`
-print it and exit with status 2 before the crawl starts (`crawler.scrapy_commands.crawl`). Light imports
+print it and exit with status 2 before the crawl starts (`crawler.scrapycommands.crawl`). Light imports
 only: `saring export` uses it too.
 """
 

@@ -8,10 +8,10 @@ import sys
 
 from cleaners.batch.cli import add_clean_parser
 
-from .commands import crawl, export, ingest, mirror, stats
+from .commands import crawl, export, get, ingest, mirror, report, search, stats
 
 #: Each command module has `add_parser(subparsers)`, which sets `func` to its `run(args) -> exit status`.
-COMMANDS = (crawl, mirror, export, stats, ingest)
+COMMANDS = (crawl, mirror, export, stats, ingest, search, get, report)
 
 
 class _Version(argparse.Action):

@@ -26,8 +26,8 @@ class StatsFile:
 
     def spider_closed(self, spider, reason: str) -> None:
         assert self.crawler.stats is not None
-        stats = {k: (v if isinstance(v, int | float | str | bool) or v is None else str(v))
+        stats = {k: (v if isinstance(v, int | float | str | bool | list | dict) or v is None else str(v))
                  for k, v in self.crawler.stats.get_stats().items()}
         stats["finish_reason"] = reason
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(stats, indent=1, sort_keys=True), encoding="utf-8")
+        self.path.write_text(json.dumps(stats, indent=1, sort_keys=True, default=str), encoding="utf-8")

@@ -3,10 +3,9 @@
 BOT_NAME = "saring"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
-#: `scrapy crawl` checks the spider's arguments before the crawl starts (crawler/scrapy_commands/crawl.py).
-COMMANDS_MODULE = "crawler.scrapy_commands"
-
-USER_AGENT = "Saring/0.1 (news corpus research crawler; +https://pypi.org/project/saring/)"
+#: How sites can reach whoever runs the crawl: a URL or an e-mail address, put into the user agent
+#: (`Saring/<version> (Indonesian news crawler; <contact>)`, crawler.useragent). `-s USER_AGENT=` overrides it all.
+SARING_CONTACT = None
 ROBOTSTXT_OBEY = True
 
 CONCURRENT_REQUESTS = 16
@@ -31,6 +30,7 @@ SARING_SITEMAP_CHILDREN = 100
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RequestGuardMiddleware": 40,   # first: nothing off the spider's hosts, only http(s)
     "crawler.store.known.KnownArticlesMiddleware": 50,  # before robots.txt: a known article waits for nothing
+    "crawler.urlstats.UrlStatsMiddleware": 60,  # saring/urls/slowest and saring/urls/failed, after retries
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.middlewares.RetryAfterMiddleware": 550,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
@@ -44,10 +44,12 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 300,       # SQLite, when not in Redis mode
     "crawler.pipelines.RedisItemsPipeline": 300,  # the Redis list, in Redis mode
     "crawler.pipelines.StatsPipeline": 900,
+    "crawler.monitors.FieldStatsPipeline": 910,  # saring/fields/<site>/<field>
 }
 ADDONS = {
     "crawler.addons.RedisFrontier": 0,
     "crawler.addons.OfflineMirror": 0,
+    "crawler.useragent.UserAgent": 0,
 }
 
 #: The article store (SQLite). Known article URLs are not requested again unless `-a refresh=1`.
@@ -56,9 +58,25 @@ SARING_DB = "articles.db"
 #: (scrapy-redis) and push items to the Redis list `<spider>:items`; `saring ingest` stores them.
 REDIS_URL = None
 
-EXTENSIONS = {"crawler.extensions.StatsFile": 500}
+EXTENSIONS = {
+    "spidermon.contrib.scrapy.extensions.Spidermon": 400,  # before StatsFile: the file has the monitors' verdict
+    "crawler.extensions.StatsFile": 500,
+}
 #: Write the run's stats as JSON to this path when the spider closes (tests, `make demo`, monitoring).
 SARING_STATS_FILE = None
+
+#: Monitors at spider close (crawler.monitors, run by Spidermon): a family whose fallback share is above
+#: the maximum, or whose items lack a required field more often than allowed, fails the run: reasons in
+#: the log and the stats (saring/monitor/reasons), exit status 3 of `scrapy crawl`. Families with fewer
+#: than SARING_MONITOR_MIN_ITEMS items are not judged.
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.SaringMonitors",)
+SARING_MONITOR_MAX_FALLBACK_SHARE = 0.2
+SARING_MONITOR_MIN_FIELDS = {"title": 1.0, "published": 0.5}
+SARING_MONITOR_MIN_ITEMS = 1
+#: `scrapy crawl` of this project checks the spider's arguments before the crawl starts (exit status 2) and
+#: exits non-zero when a monitor failed (crawler.scrapycommands).
+COMMANDS_MODULE = "crawler.scrapycommands"
 
 #: Offline mirror (`saring mirror`, from a checkout): set to http://127.0.0.1:PORT to crawl it instead of the
 #: real sites.

@@ -135,6 +135,8 @@ class MirrorServer(ThreadingHTTPServer):
         self.pages = pages or {}
         self.quiet = quiet
         self.served: list[tuple[str, int]] = []
+        #: (URL, User-Agent header) of every request.
+        self.agents: list[tuple[str, str | None]] = []
         self._counts: dict[Path, int] = {}
         self._lock = threading.Lock()
         self._certs = tempfile.TemporaryDirectory(prefix="saring-mirror-")
@@ -254,6 +256,7 @@ class _Handler(BaseHTTPRequestHandler):
             status = 404
             body = b"not in the mirror\n"
         self.server.served.append((scheme_url, status))
+        self.server.agents.append((scheme_url, self.headers.get("User-Agent")))
         self._send(status, body, headers, self._content_type(target, body, status), head)
 
     @staticmethod

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaners.sites import PROFILES
 from testing.fixtures import FIXTURES, ROOT, SHARED, site_fixtures, text_fixtures
 
 SARING = [sys.executable, "-m", "crawler.cli"]
@@ -96,3 +97,42 @@ def redis_url(tmp_path):
     yield f"redis://127.0.0.1:{port}/0"
     process.terminate()
     process.wait(timeout=30)
+
+
+def copy_store(db: Path, directory: Path) -> Path:
+    """A copy of an SQLite store with its WAL (a crawl's read-only connection may leave one)."""
+    import shutil
+
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{db}{suffix}").exists():
+            shutil.copy(f"{db}{suffix}", directory / f"{db.name}{suffix}")
+    return directory / db.name
+
+
+#: The spiders (and arguments) of `crawled_store`: every family's latest articles and a page of the generic path.
+CRAWLS = (*((profile.name,) for profile in PROFILES),
+          # A page of the generic path, and a regional copy of a Tribun story (a near-duplicate cluster).
+          ("news", "urls=https://www.contoh-berita.id/ekonomi/2024/11/20/anggaran-subsidi-pupuk-naik-dua-triliun,"
+                   "https://www.tribunnews.com/regional/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"))
+
+
+@pytest.fixture(scope="session")
+def crawled_store(tmp_path_factory) -> dict:
+    """One article store made by real `scrapy crawl` runs against the mirror (read-only for tests: copy it
+    to change it): {"db": path, "stats": [stats files], "items": [items]}."""
+    from testing.mirror import serve
+
+    from .test_crawl import crawl
+
+    directory = tmp_path_factory.mktemp("crawled")
+    server = serve()
+    items, stats = [], []
+    try:
+        for spider, *args in CRAWLS:
+            found, _ = crawl(server, directory, spider, *args)
+            items += found
+            stats.append(directory / f"{spider}.stats.json")
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"db": directory / "articles.db", "stats": stats, "items": items}

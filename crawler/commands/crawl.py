@@ -100,7 +100,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Run `scrapy crawl SITE` with Saring's Scrapy project from the directory you are in: the "
                     "same spiders, settings and arguments (see `scrapy crawl -h`); output paths and the store "
                     "(articles.db) are relative to where you are.",
-        epilog="Example: saring crawl tribunnews -a since=2024-11-05 -a until=2024-11-07 -O tribun.jsonl")
+        epilog="Example: saring crawl SITE -a since=2024-11-05 -a until=2024-11-07 -O out.jsonl")
     p.add_argument("spider", nargs="?", metavar="SITE", help="the spider (saring crawl --list)")
     p.add_argument("--list", action="store_true", help="list the spiders (scrapy list) and exit")
     p.add_argument("-a", dest="arguments", action="append", default=[], metavar="NAME=VALUE",

@@ -263,7 +263,7 @@ class ArticleSpider(scrapy.Spider):
             parts = urlsplit(url)
             all_url = profile.all_pages_url.format(url=urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")))
             return scrapy.Request(all_url, callback=self.parse_article, errback=self.all_pages_failed,
-                                  meta={**meta, "paginate": True}, dont_filter=dont_filter)
+                                  meta={**meta, "paginate": True, "all_pages": True}, dont_filter=dont_filter)
         return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed,
                               meta={**meta, "paginate": "page" not in query}, dont_filter=dont_filter)
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .fingerprint import BANDS, NEAR_BITS, bands, body_hash, distance, simhash
+from .fingerprint import BANDS, NEAR_BITS, bands, distance
+from .fingerprint import fingerprint as body_fingerprint
+from .search import ensure_index
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -95,6 +98,8 @@ class ArticleStore:
     def __init__(self, path: str | Path, readonly: bool = False, check: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self._pending = 0
+        self._committed = time.monotonic()
         try:
             if readonly:
                 if not self.path.is_file():
@@ -120,6 +125,7 @@ class ArticleStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
                 self.db.executescript(SCHEMA)
+                ensure_index(self.db)  # full-text search (crawler.store.search), built once for an older store
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
         except OSError as exc:
@@ -130,7 +136,7 @@ class ArticleStore:
         the `-wal` file is emptied, and removed when the last connection closes)."""
         if self.readonly:
             return
-        self.db.commit()
+        self.commit()
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
@@ -139,7 +145,7 @@ class ArticleStore:
             try:
                 self.checkpoint()
             except sqlite3.OperationalError:  # busy: another process reads; the next close folds it in
-                self.db.commit()
+                self.commit()
         self.db.close()
 
     def size(self) -> int:
@@ -170,12 +176,16 @@ class ArticleStore:
             base = dt.date.fromisoformat(day)
             window = " AND (day IS NULL OR day BETWEEN ? AND ?)"
             params = [(base - dt.timedelta(days=NEAR_DAYS)).isoformat(), (base + dt.timedelta(days=NEAR_DAYS)).isoformat()]
-        for index, band in enumerate(bands(fingerprint)):
-            for url, other in self.db.execute(
-                    f"SELECT canonical_url, simhash FROM articles WHERE band{index} = ? AND canonical_url != ?"
-                    f"{window} ORDER BY first_seen, rowid", (band, canonical_url, *params)):
-                if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
-                    return url
+        # One statement for the six bands (each part uses its band's index), in the order of a loop over the
+        # bands: band by band, oldest first.
+        query = " UNION ALL ".join(
+            f"SELECT {index} AS band, canonical_url, simhash, first_seen, rowid AS row FROM articles "
+            f"WHERE band{index} = ? AND canonical_url != ?{window}" for index in range(BANDS))
+        values = [v for band in bands(fingerprint) for v in (band, canonical_url, *params)]
+        for url, other in self.db.execute(
+                f"SELECT canonical_url, simhash FROM ({query}) ORDER BY band, first_seen, row", values):
+            if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
+                return url
         return None
 
     def put(self, record: dict[str, Any], commit: bool = True) -> dict[str, Any]:
@@ -190,7 +200,7 @@ class ArticleStore:
             if record.get(name) is not None and not isinstance(record[name], str):
                 raise ValueError(f"{name} is {type(record[name]).__name__}, not a string")
         body = record.get("body") or ""
-        digest, fingerprint = body_hash(body), simhash(body)
+        digest, fingerprint = body_fingerprint(body)
         existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
                                    (key,)).fetchone()
         published = record.get("published")
@@ -218,6 +228,18 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
+        self._pending = 0
+        self._committed = time.monotonic()
+
+    def put_batched(self, record: dict[str, Any], every: int = 100, seconds: float = 1.0) -> dict[str, Any]:
+        """`put`, committing every `every` records or `seconds`. A crawl killed before a commit loses at most
+        that batch from the store, and a resumed JOBDIR crawl asks again for every article its journal holds
+        that the store lacks (crawler.store.known.PendingArticles), so each article is still stored once."""
+        stored = self.put(record, commit=False)
+        self._pending += 1
+        if self._pending >= every or time.monotonic() - self._committed >= seconds:
+            self.commit()
+        return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None
                ) -> Iterator[dict[str, Any]]:

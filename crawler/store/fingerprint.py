@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Near-duplicates differ in at most this many of the 64 SimHash bits.
 NEAR_BITS = 4
@@ -20,14 +22,50 @@ def body_hash(body: str) -> str:
     return hashlib.sha1(normalized(body).encode("utf-8")).hexdigest()
 
 
-_MASK = (1 << 64) - 1
+#: Word -> its 8-byte blake2b digest, shared by all bodies of a process (news vocabulary repeats); cleared
+#: when full, so its memory is bounded (about 8 MB).
+_WORD_DIGESTS: dict[str, bytes] = {}
+WORD_CACHE_LIMIT = 50_000
+# The odd constants of the gram mix and splitmix64's finaliser, as numpy scalars (uint64 arithmetic wraps
+# modulo 2**64, as the pure-Python version masks it).
+_POSITION_1, _POSITION_2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+_MIX_1, _MIX_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_SHIFT_30, _SHIFT_27, _SHIFT_31 = np.uint64(30), np.uint64(27), np.uint64(31)
 
 
-def _mix(value: int) -> int:
-    """splitmix64's finaliser: spreads a combined value over all 64 bits."""
-    value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
-    value = (value ^ (value >> 27)) * 0x94D049BB133111EB & _MASK
-    return value ^ (value >> 31)
+def _word_hashes(words: list[str]) -> np.ndarray:
+    """Each word's blake2b-64 (big-endian) as uint64, in order; a distinct word is hashed once."""
+    cache = _WORD_DIGESTS
+    try:
+        digests = b"".join(map(cache.__getitem__, words))
+    except KeyError:  # some words not seen yet
+        missing = [word for word in set(words) if word not in cache]
+        if len(cache) + len(missing) > WORD_CACHE_LIMIT:
+            cache.clear()
+            missing = list(set(words))
+        blake2b = hashlib.blake2b
+        for word in missing:
+            cache[word] = blake2b(word.encode("utf-8"), digest_size=8).digest()
+        digests = b"".join(map(cache.__getitem__, words))
+    return np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+
+
+def _simhash_words(words: list[str]) -> int:
+    if not words:
+        return 0
+    ids = _word_hashes(words)
+    if len(ids) < 3:
+        ids = np.concatenate([ids, np.zeros(3 - len(ids), dtype=np.uint64)])
+    with np.errstate(over="ignore"):
+        # One mix per gram: the words' hashes, multiplied by odd constants per position, then mixed.
+        grams = ids[:-2] ^ (ids[1:-1] * _POSITION_1) ^ (ids[2:] * _POSITION_2)
+        grams = (grams ^ (grams >> _SHIFT_30)) * _MIX_1
+        grams = (grams ^ (grams >> _SHIFT_27)) * _MIX_2
+        grams ^= grams >> _SHIFT_31
+    # Bits of every gram hash, most significant first (a row per gram); a bit is set where most rows have it.
+    rows = np.unpackbits(grams.astype(">u8").view(np.uint8)).reshape(-1, 64)
+    ones = rows.sum(axis=0, dtype=np.int64)
+    return int.from_bytes(np.packbits(2 * ones > len(grams)).tobytes(), "big")
 
 
 def simhash(body: str) -> int:
@@ -35,31 +73,16 @@ def simhash(body: str) -> int:
 
     Each distinct word is hashed once (blake2b, stable across processes); a gram's hash mixes its words'
     hashes with their positions, which costs a few integer operations instead of hashing the gram's text.
+    Vectorised with numpy; the values are those of the pure-Python version the stored fingerprints were made
+    with (tests/test_fingerprint.py keeps a copy of it and compares).
     """
+    return _simhash_words(_WORD.findall(body.casefold()))
+
+
+def fingerprint(body: str) -> tuple[str, int]:
+    """`(body_hash(body), simhash(body))`, splitting the body into words once."""
     words = _WORD.findall(body.casefold())
-    if not words:
-        return 0
-    cache: dict[str, int] = {}
-    ids = []
-    for word in words:
-        value = cache.get(word)
-        if value is None:
-            value = cache[word] = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
-        ids.append(value)
-    if len(ids) < 3:
-        ids += [0] * (3 - len(ids))
-    # One mix per gram: the words' hashes, multiplied by odd constants per position, then mixed.
-    hashes = [_mix(a ^ (b * 0x9E3779B97F4A7C15 & _MASK) ^ (c * 0xC2B2AE3D27D4EB4F & _MASK))
-              for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)]
-    # Each gram's hash as a row of "0"/"1"; a bit is set where most rows have it. Transposing the rows lets
-    # C count the columns (a per-bit Python loop would cost milliseconds on a long article).
-    rows = [format(h, "064b") for h in hashes]
-    half = len(rows) / 2
-    value = 0
-    for position, column in enumerate(zip(*rows, strict=True)):
-        if column.count("1") > half:
-            value |= 1 << (63 - position)
-    return value
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest(), _simhash_words(words)
 
 
 def bands(value: int) -> list[int]:

@@ -72,8 +72,8 @@ def test_a_copy_without_its_wal_file_is_named_as_such(tmp_path):
     store = ArticleStore(tmp_path / "articles.db")
     store.put({"url": "https://www.kompas.tv/a", "title": "Judul", "body": "Isi berita."})
     shutil.copy(tmp_path / "articles.db", tmp_path / "copy.db")
-    for command in ("stats", "export"):
-        result = run_saring(command, str(tmp_path / "copy.db"))
+    for command in ("stats", "export", "search"):
+        result = run_saring(command, str(tmp_path / "copy.db"), *(["banjir"] if command == "search" else []))
         assert result.returncode == 2
         message = one_line(result)
         assert message.startswith(f"saring {command}: ") and "empty SQLite database" in message
@@ -85,8 +85,8 @@ def test_stats_and_export_on_a_database_that_is_not_a_store(tmp_path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as db:
         db.execute("CREATE TABLE notes (x)")
-    for command in ("stats", "export"):
-        result = run_saring(command, str(other))
+    for command in ("stats", "export", "search"):
+        result = run_saring(command, str(other), *(["banjir"] if command == "search" else []))
         assert result.returncode == 2 and "not an article store (no articles table)" in one_line(result)
 
 

@@ -6,11 +6,22 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: install demo demo-clean test lint clean-venv redis-server chromium
 
-# (Re)install when the venv is missing or pyproject.toml is newer than the last install.
+LOG    := $(VENV)/install.log
+
+# (Re)install when the venv is missing or pyproject.toml is newer than the last install. Quiet: pip shows
+# its errors only; its warnings (a dependency's metadata asking for an extra that does not exist, say) and
+# everything else go to $(LOG).
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	@echo "installing Saring and its dependencies into $(VENV) (log: $(LOG)) ..."
+	@rm -f $(LOG)
+	@$(BIN)/python -m pip install -q -q --disable-pip-version-check --log $(LOG) -e '.[test]' >/dev/null 2>&1 \
+	  || { status=$$?; echo "install failed (pip exit status $$status):"; \
+	       { grep -E "ERROR: " $(LOG) | grep -v "present-rich" | sed -E 's/^[0-9T:,-]+ +//' | awk '!seen[$$0]++' \
+	         | grep . || tail -n 15 $(LOG); } | sed 's/^/  /'; \
+	       echo "the whole log: $(LOG)"; exit $$status; }
 	@touch $(STAMP)
+	@echo "done: $$($(BIN)/saring --version) in $(VENV) (. $(VENV)/bin/activate, or run $(BIN)/saring)"
 
 install: $(STAMP)
 

@@ -6,6 +6,7 @@ import logging
 import re
 import sqlite3
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
@@ -72,6 +73,7 @@ class StorePipeline(_StatsPipeline):
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
+        self.crawler = crawler
         from .store import ArticleStore, StoreError
         from .store.known import stop_crawl
 
@@ -97,7 +99,13 @@ class StorePipeline(_StatsPipeline):
         return item
 
     def close_spider(self) -> None:
-        self.store.close()
+        # The store file alone holds every item from here on; the connection closes last (after the
+        # known-article middleware's), so that SQLite also removes the -wal and -shm files.
+        try:
+            self.store.checkpoint()
+        except sqlite3.DatabaseError as exc:
+            logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.store.path, exc)
+        self.crawler.signals.connect(self.store.close, signal=signals.engine_stopped)
 
 
 class RedisItemsPipeline:

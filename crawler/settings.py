@@ -3,7 +3,6 @@
 BOT_NAME = "saring"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
-
 #: How sites can reach whoever runs the crawl: a URL or an e-mail address, put into the user agent
 #: (`Saring/<version> (Indonesian news crawler; <contact>)`, crawler.useragent). `-s USER_AGENT=` overrides it all.
 SARING_CONTACT = None
@@ -75,7 +74,8 @@ SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawler.monitors.SaringMonitors",)
 SARING_MONITOR_MAX_FALLBACK_SHARE = 0.2
 SARING_MONITOR_MIN_FIELDS = {"title": 1.0, "published": 0.5}
 SARING_MONITOR_MIN_ITEMS = 1
-#: `scrapy crawl` of this project exits non-zero when a monitor failed (crawler.scrapycommands).
+#: `scrapy crawl` of this project checks the spider's arguments before the crawl starts (exit status 2) and
+#: exits non-zero when a monitor failed (crawler.scrapycommands).
 COMMANDS_MODULE = "crawler.scrapycommands"
 
 #: Offline mirror (`saring mirror`, from a checkout): set to http://127.0.0.1:PORT to crawl it instead of the

@@ -15,6 +15,12 @@ How a URL maps to a file in such a tree:
   (`[503]`: the first request gets 503 with `Retry-After: 1`, the next one the file);
 - a missing file is a 404.
 
+Which days it holds: the dated listings (files whose query has `date=`, such as a daily index page
+`index-news@date=2024-11-5`) name them. `GET /_mirror/days` answers `{"<host>": ["2024-11-04", ...]}`,
+`saring mirror` prints the range per host when it starts, and with `-s MIRROR_URL=` a crawl with `since`
+but no `until` walks back from the mirror's last day instead of today (`MirrorMiddleware`): on the live
+sites every day up to today is there, on the mirror only the days it holds.
+
 The server is an HTTP proxy, so a crawler keeps the real URLs: plain `GET http://host/path` requests,
 and `CONNECT host:443` tunnels whose TLS it terminates with a self-signed certificate made at start-up
 (crawlers that verify certificates must not be pointed at it). `GET /<host>/<path>` also works, for a
@@ -25,7 +31,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import logging
 import mimetypes
+import re
 import socket
 import ssl
 import tempfile
@@ -34,6 +42,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request
@@ -43,6 +52,11 @@ from .fixtures import site_fixtures
 #: Pages of sites no profile knows (the `news` spider's generic path).
 OTHER_SITES = Path(__file__).resolve().parent / "mirror"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+#: Where the mirror says which days it holds (not a host's path: `_mirror` is no host name).
+DAYS_PATH = "/_mirror/days"
+_DATE = re.compile(r"(?:^|&)date=(\d{4})-(\d{1,2})-(\d{1,2})(?:&|$)")
+
+logger = logging.getLogger(__name__)
 
 
 def mirror_path(root: Path, host: str, path: str, query: str = "") -> Path:
@@ -56,6 +70,21 @@ def mirror_path(root: Path, host: str, path: str, query: str = "") -> Path:
         normalized = urlencode(sorted(parse_qsl(query, keep_blank_values=True)))
         target = target.with_name(f"{target.name}@{normalized}")
     return target
+
+
+def listing_day(relative: Path) -> tuple[str, str] | None:
+    """(host, ISO day) of a mirror file that is a dated listing (`<host>/...@...date=Y-M-D...`), else None."""
+    parts = relative.parts
+    if len(parts) < 2 or "@" not in parts[-1]:
+        return None
+    found = _DATE.search(parts[-1].split("@", 1)[1])
+    if not found:
+        return None
+    try:
+        day = datetime.date(*map(int, found.groups()))
+    except ValueError:
+        return None
+    return parts[0], day.isoformat()
 
 
 def _self_signed(directory: Path, hosts: list[str]) -> tuple[Path, Path]:
@@ -122,6 +151,19 @@ class MirrorServer(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
+    def days(self) -> dict[str, list[str]]:
+        """The days each host's dated listings hold (see the module docstring), sorted."""
+        found: dict[str, set[str]] = {}
+        relatives = [Path(key) for key in self.pages]
+        for root in self.roots:
+            if root.is_dir():
+                relatives += [path.relative_to(root) for path in root.rglob("*@*") if path.is_file()]
+        for relative in relatives:
+            dated = listing_day(relative)
+            if dated:
+                found.setdefault(dated[0], set()).add(dated[1])
+        return {host: sorted(days) for host, days in sorted(found.items())}
+
     def locate(self, host: str, path: str, query: str) -> tuple[Path, Path | None]:
         """The file for a URL (or None) and where its `.responses` script would be."""
         relative = mirror_path(Path(), host, path, query)
@@ -183,6 +225,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(head=False)
 
     def _serve(self, head: bool) -> None:
+        if self.path == DAYS_PATH and not self.tunnel_host:
+            body = json.dumps(self.server.days()).encode()
+            self._send(200, body, {}, "application/json", head)
+            return
         if self.path.startswith(("http://", "https://")):
             parts = urlsplit(self.path)
             host, path, query = parts.hostname or "", parts.path, parts.query
@@ -251,10 +297,31 @@ def serve(roots: list[Path] | None = None, port: int = 0, quiet: bool = True) ->
     return server
 
 
+def mirror_days(mirror_url: str, timeout: float = 10.0) -> dict[str, list[str]]:
+    """The days a running mirror's dated listings hold, by host ({} when it cannot say)."""
+    import urllib.error
+    import urllib.request
+
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the mirror itself, not a proxy
+    try:
+        with opener.open(mirror_url.rstrip("/") + DAYS_PATH, timeout=timeout) as response:
+            days = json.loads(response.read())
+    except (OSError, ValueError, urllib.error.URLError):
+        return {}
+    return days if isinstance(days, dict) else {}
+
+
+def _on_hosts(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
 class MirrorMiddleware:
     """With `-s MIRROR_URL=http://127.0.0.1:P`, every request for a real host goes through the offline mirror
     (`saring mirror`), used as an HTTP(S) proxy. Requests, responses, items and logs keep the real URLs;
-    spiders do not know the mirror exists. (`crawler.addons.Mirror` enables it only when MIRROR_URL is set.)"""
+    spiders do not know the mirror exists. (`crawler.addons.Mirror` enables it only when MIRROR_URL is set.)
+
+    A crawl with `since` and no `until` walks back from the last day the mirror holds for the spider's hosts
+    (when that is before today), as a user would with `-a until=`; the INFO log says so."""
 
     def __init__(self, mirror_url: str) -> None:
         self.mirror_url = mirror_url.rstrip("/")
@@ -267,7 +334,24 @@ class MirrorMiddleware:
         host = urlsplit(url).hostname
         if host not in LOOPBACK:
             raise NotConfigured(f"MIRROR_URL must be a loopback address, not {host}")
-        return cls(url)
+        middleware = cls(url)
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        return middleware
+
+    def spider_opened(self, spider) -> None:
+        """Before the start requests are made: end a `since` walk at the mirror's last day."""
+        if not getattr(spider, "until_default", False):
+            return
+        domains = [d.lower() for d in getattr(spider, "allowed_domains", None) or []]
+        held = [day for host, days in mirror_days(self.mirror_url).items() if _on_hosts(host, domains)
+                for day in days]
+        if not held:
+            return
+        last = datetime.date.fromisoformat(max(held))
+        if last < spider.until:
+            spider.until = max(last, spider.since)
+            logger.info("offline mirror: its dated listings for %s end at %s; walking back from %s, not today "
+                        "(-a until= to choose)", ", ".join(domains), last, spider.until)
 
     def process_request(self, request: Request) -> None:
         if urlsplit(request.url).hostname not in LOOPBACK:

@@ -32,18 +32,22 @@ def test_bad_files_among_good_ones(tmp_path):
     (tmp_path / "b_blank.txt").write_bytes(b"  \n\n \t\n")
     (tmp_path / "c_garbage.html").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "d_good.txt").write_bytes(GOOD.read_bytes())
-    result = run_saring("clean", str(tmp_path), str(tmp_path / "missing.txt"))
+    result = run_saring("clean", str(tmp_path))
     assert result.returncode == 1
     records = records_by_name(result.stdout)
-    for name in ("a_empty.txt", "b_blank.txt", "c_garbage.html", "missing.txt"):
+    for name in ("a_empty.txt", "b_blank.txt", "c_garbage.html"):
         assert_error_record(records[name])
     assert "empty input" in records["a_empty.txt"]["error"]
     assert "binary" in records["c_garbage.html"]["error"]
-    assert "no such file" in records["missing.txt"]["error"]
     assert "error" not in records["d_good.txt"] and records["d_good.txt"]["site"] == "kompastv"
     errors = [line for line in result.stderr.splitlines() if line.startswith("saring: ")]
-    assert len(errors) == 4  # one line per bad input
-    assert "1 ok, 4 failed" in result.stderr
+    assert len(errors) == 3  # one line per bad input
+    assert "1 ok, 3 failed" in result.stderr
+    # A named input that does not exist is a usage error (issue 14; it used to be an error record on
+    # standard output with exit status 1): one line, exit status 2, nothing written.
+    missing = run_saring("clean", str(tmp_path), str(tmp_path / "missing.txt"))
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr.strip() == f"saring clean: {tmp_path / 'missing.txt'}: no such file or directory"
 
 
 def test_cp1252_and_latin1_bytes(tmp_path):

@@ -23,7 +23,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaners.batch.output import safe_name
+from cleaners.batch.output import text_stem
 
 from .conftest import FIXTURES, ROOT, SARING, load_expected, paragraphs, run_saring
 
@@ -255,7 +255,7 @@ def test_txt_out_dir_never_writes_through_a_symlink(tmp_path):
     victim, victim2 = tmp_path / "victim", tmp_path / "victim2"
     victim.write_text("precious\n")
     victim2.write_text("precious too\n")
-    name = safe_name(str(GOOD))
+    name = text_stem(records(run_saring("clean", str(GOOD)).stdout)[0]) + ".txt"  # named from the document
     (out / (name + ".part")).symlink_to(victim)  # the temporary file's old, predictable name
     (out / name).symlink_to(victim2)
     (out / "_errors.jsonl").symlink_to(tmp_path / "victim3")
@@ -268,7 +268,8 @@ def test_txt_out_dir_never_writes_through_a_symlink(tmp_path):
     assert result.returncode == 0, result.stderr
     assert victim.read_text() == "precious\n" and victim2.read_text() == "precious too\n"
     assert not (out / name).is_symlink() and (out / name).read_text(encoding="utf-8").startswith("Respons Rusia")
-    assert sorted(p.name for p in out.iterdir() if not p.name.endswith(".part")) == ["_errors.jsonl", name]
+    # No document failed: no _errors.jsonl (issue 14; it used to be written empty); the index lists the file.
+    assert sorted(p.name for p in out.iterdir() if not p.name.endswith(".part")) == [".saring-index.jsonl", name]
 
 
 def test_errors_jsonl_is_rewritten_without_resume(tmp_path):

@@ -10,9 +10,9 @@ import signal
 import sys
 from pathlib import Path
 
-from .inputs import DEFAULT_MAX_BYTES, iter_documents
-from .output import LineWriter, OutputError, StreamWriter, Summary, TextDirWriter
-from .runner import DEFAULT_TIMEOUT, clean_stream, merge_split_articles
+from .inputs import DEFAULT_MAX_BYTES, iter_documents, kind_of, shown
+from .output import LineWriter, OutputError, StreamWriter, Summary, TextDirWriter, TextStreamWriter
+from .runner import DEFAULT_TIMEOUT, PASSED, clean_stream, merge_split_articles
 
 CLEAN_HELP = """\
 Clean saved news pages into article records, one JSON object per line.
@@ -20,14 +20,21 @@ Clean saved news pages into article records, one JSON object per line.
 Inputs: files (.html .htm .txt, gzipped or not), directories (walked recursively; only regular files, and
 symlinks only within the named directories unless --follow-symlinks), WARC/WARC.gz files (response records
 with an HTML or text payload, the target URI as the URL; other payloads are skipped and counted), JSONL
-files (objects with an "html" or "text" field and an optional "url"), and - for standard input. Every
-document gives one record with an extra "input" field (the path, or path#N for record N inside a WARC or
-JSONL file). A document that cannot be read, decoded or cleaned gives a record with "error" (a one-line
-reason) and the run goes on.
+files (objects with an "html" or "text" field and an optional "url"; Saring's own records, with "body",
+as `saring export` and crawls write them, are passed on as they are, so that --format txt|md turns them
+into files), and - for standard input. Every document gives one record with an extra "input" field (the
+path, or path#N for record N inside a WARC or JSONL file). A document that cannot be read, decoded or
+cleaned gives a record with "error" (a one-line reason) and the run goes on.
+
+Outputs: JSONL on standard output or -o OUT.jsonl; --format txt or md: one file per document in --out-dir
+DIR (named site_date_slug from the document, .txt or .md; error records go to DIR/_errors.jsonl, which
+exists only when a document failed; DIR/.saring-index.jsonl says which input gave which file), or the one
+document's text on standard output when there is no --out-dir.
 
 Exit status: 0 all documents cleaned; 1 some document failed, or the output could not be written during the
-run (it then holds whole lines only); 2 usage error, output not writable or locked by another run (nothing
-was written); 130 interrupted (SIGINT or SIGTERM; every line written is whole).
+run (it then holds whole lines only); 2 usage error (a named input that does not exist, too), output not
+writable or locked by another run (nothing was written); 130 interrupted (SIGINT or SIGTERM; every line
+written is whole).
 """
 
 
@@ -38,12 +45,29 @@ def say(message: str) -> None:
             print(message, file=sys.stderr, flush=True)
 
 
+def one_document(paths: list[str]) -> bool:
+    """The inputs are one document for sure: standard input, or one page file (not a directory, WARC or JSONL)."""
+    if len(paths) != 1:
+        return False
+    return paths[0] == "-" or (os.path.isfile(paths[0]) and kind_of(Path(paths[0])) == "page")
+
+
 def usage_error(args: argparse.Namespace) -> str | None:
     """What is wrong with the options, in one line; None when they can be used."""
     if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
         return "--url needs exactly one input file"
-    if args.format == "txt" and not args.out_dir:
-        return "--format txt needs --out-dir DIR"
+    if args.format != "jsonl":
+        if args.output:
+            return f"-o writes JSONL; --format {args.format} writes one file per document to --out-dir DIR"
+        if not args.out_dir and args.resume:
+            return "--resume needs --out-dir DIR (or -o OUT.jsonl for JSONL)"
+        if not args.out_dir and not one_document(args.paths):
+            return (f"--format {args.format} writes one file per document: give --out-dir DIR (standard output "
+                    "takes one page file or -, not a directory, WARC or JSONL file)")
+    elif args.out_dir:
+        return "--out-dir is for --format txt or md; JSONL goes to -o OUT.jsonl (or standard output)"
+    elif args.with_metadata:
+        return "--with-metadata is for --format txt or md (JSONL records hold every field)"
     if args.resume and args.format == "jsonl" and args.output in (None, "-"):
         return "--resume needs -o OUT.jsonl"
     if args.jobs < 1:
@@ -52,23 +76,42 @@ def usage_error(args: argparse.Namespace) -> str | None:
         return f"--timeout needs seconds >= 0 (0: no limit), not {args.timeout:g}"
     if not math.isfinite(args.max_size) or args.max_size <= 0:
         return f"--max-size needs a size in MB > 0, not {args.max_size:g}"
-    if args.format == "jsonl" and args.output in (None, "-") and sys.stdout is None:
-        return "standard output is closed; write to a file with -o OUT.jsonl"
+    if args.output in (None, "-") and not args.out_dir and sys.stdout is None:
+        return "standard output is closed; write to a file with -o OUT.jsonl (or --out-dir DIR)"
     return None
 
 
-def open_output(args: argparse.Namespace) -> tuple[LineWriter | StreamWriter | TextDirWriter, set[str]]:
+def missing_input(paths: list[str]) -> str | None:
+    """A named input that does not exist, as a one-line problem (a usage error: nothing is written)."""
+    for raw in paths:
+        if raw == "-":
+            continue
+        try:
+            os.stat(raw)
+        except (FileNotFoundError, NotADirectoryError):
+            kind = "broken symlink" if os.path.islink(raw) else "no such file or directory"
+            return f"{shown(raw)}: {kind}"
+        except OSError:
+            continue  # there but unreadable: its error record says why
+    return None
+
+
+def open_output(args: argparse.Namespace) -> tuple[LineWriter | StreamWriter | TextDirWriter | TextStreamWriter,
+                                                  set[str]]:
     """The writer for the run and, with --resume, the inputs already written. Raises OutputError."""
-    if args.format == "txt":
-        writer = TextDirWriter(Path(args.out_dir), resume=args.resume)
+    if args.format != "jsonl" and args.out_dir:
+        writer = TextDirWriter(Path(args.out_dir), resume=args.resume, fmt=args.format,
+                               with_metadata=args.with_metadata)
         return writer, writer.done() if args.resume else set()
+    if args.format != "jsonl":
+        return TextStreamWriter(sys.stdout.buffer, args.format, args.with_metadata), set()
     if args.output in (None, "-"):
         return LineWriter.stream(sys.stdout.buffer), set()
     return LineWriter.open(Path(args.output), resume=args.resume)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
-    problem = usage_error(args)
+    problem = usage_error(args) or missing_input(args.paths)
     if problem:
         say(f"saring clean: {problem}")
         return 2
@@ -93,7 +136,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 if doc.note:
                     say(f"saring clean: {doc.note}")
                 continue
-            if args.resume and (doc.name in done or (args.format == "txt" and writer.exists(doc.name))):
+            if args.resume and doc.name in done:
                 summary.skipped += 1
                 continue
             url = args.url or (url_map.get(doc.name) or url_map.get(Path(doc.name).name) if url_map else None)
@@ -104,6 +147,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     records = merge_split_articles(stream, merge=args.merge_pages)
     try:
         for record in records:
+            summary.passed += bool(record.pop(PASSED, False))
             writer.write(record)
             summary.add(record)
             if "error" in record and progress is None:
@@ -142,7 +186,7 @@ def _terminate(signum, frame):  # noqa: ARG001 - signal handler signature
 
 
 def _progress(args: argparse.Namespace):
-    if args.quiet or sys.stderr is None or not sys.stderr.isatty():
+    if args.quiet or sys.stderr is None or not sys.stderr.isatty() or (args.format != "jsonl" and not args.out_dir):
         return None
     from tqdm import tqdm
 
@@ -177,9 +221,16 @@ def add_clean_parser(commands: argparse._SubParsersAction) -> None:
                    help="seconds one document may take (default %(default)g; 0: no limit)")
     p.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, metavar="MB",
                    help="larger documents get an error record (default %(default)g MB)")
-    p.add_argument("--format", choices=("jsonl", "txt"), default="jsonl",
-                   help="jsonl (default) or txt: one text file per document in --out-dir")
-    p.add_argument("--out-dir", metavar="DIR", help="where --format txt writes its files")
+    p.add_argument("--format", choices=("jsonl", "txt", "md"), default="jsonl",
+                   help="jsonl (default); txt (title, blank line, body) or md (Markdown: # title, metadata, "
+                        "body with ## subheadings): one file per document in --out-dir, or standard output "
+                        "for one document")
+    p.add_argument("--out-dir", metavar="DIR",
+                   help="where --format txt|md writes its files, named site_date_slug.txt from the document; "
+                        "_errors.jsonl only when a document failed")
+    p.add_argument("--with-metadata", action="store_true",
+                   help="txt|md: begin each file with a --- header of title, author, url, date, ... (like "
+                        "trafilatura's)")
     p.add_argument("--resume", action="store_true",
                    help="skip inputs already in the output and append (a torn last line is cut off first)")
     p.add_argument("--follow-symlinks", action="store_true",

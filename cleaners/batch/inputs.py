@@ -2,8 +2,9 @@
 
 Kinds of input: files (.html .htm .txt, gzipped or not), directories (walked recursively, sorted), WARC and
 WARC.gz files (response records with an HTML or text payload; the record's target URI is the URL), JSONL
-files (one object per line with an `html` or `text` field and an optional `url`), and `-` (standard input,
-one document). A document inside a container is named `file#N` (N: its record or line number, from 1).
+files (one object per line with an `html` or `text` field and an optional `url`; a line that is one of
+Saring's own records, with `body` and neither, is passed on as it is), and `-` (standard input, one
+document). A document inside a container is named `file#N` (N: its record or line number, from 1).
 
 Nothing here raises for bad input: an unreadable file, a truncated archive or a broken line becomes a
 Document with `error` set, and the stream goes on with the next input. What is not a document (a FIFO in a
@@ -62,6 +63,8 @@ class Document:
     url: str | None = None
     skipped: str | None = None
     note: str | None = None
+    #: A record Saring already made (a JSONL line with `body` and no `html` or `text`): written as it is.
+    record: dict | None = None
 
 
 def shown(path: str | os.PathLike[str]) -> str:
@@ -328,8 +331,11 @@ def _jsonl_document(name: str, raw: bytes, max_bytes: int) -> Document:
         return Document(name, error=f"{name}: not a JSON object")
     url = without_surrogates(obj["url"]) if isinstance(obj.get("url"), str) else None
     field = "html" if obj.get("html") is not None else "text" if obj.get("text") is not None else None
+    if field is None and isinstance(obj.get("body"), str):
+        return Document(name, url=url, record=obj)  # already cleaned: `saring export`, a crawl's -O file
     if field is None:
-        return Document(name, error=f"{name}: no 'html' or 'text' field", url=url)
+        return Document(name, error=f"{name}: no 'html' or 'text' field (nor 'body', as in Saring's own "
+                                    "records)", url=url)
     content = obj[field]
     if not isinstance(content, str):
         return Document(name, error=f"{name}: the '{field}' field is {_type_name(content)}, not a string", url=url)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..api import clean
 from ..decode import NotText
-from ..record import error_record, merge_pages, page_number
+from ..record import RECORD_FIELDS, error_record, merge_pages, page_number
 from .inputs import Document
 
 #: Default seconds one document may take.
@@ -35,6 +35,8 @@ def clean_document(doc: Document, url: str | None = None, timeout: float | None 
     url = url or doc.url
     if doc.error:
         return error_record(doc.error, url=url, input=doc.name)
+    if doc.record is not None:
+        return passed_through(doc)
     assert doc.data is not None
     if not doc.data.strip():
         return error_record(f"{doc.name}: empty input", url=url, input=doc.name)
@@ -70,6 +72,26 @@ def clean_document(doc: Document, url: str | None = None, timeout: float | None 
 
 #: Marks a record of one page of a split article, for `--merge-pages`.
 SPLIT = "_split_article"
+#: Marks a record that was read, not cleaned (see `passed_through`); not written out.
+PASSED = "_passed_through"
+
+
+def passed_through(doc: Document) -> dict[str, Any]:
+    """One of Saring's own records (a line of `saring export` or of a crawl's `-O` file): cleaning it again
+    would only lose what the page said beyond its body (authors, dates, tags), so it is written as it is,
+    with `input`, which lets `--format txt|md` turn an export into files. Its fields are checked."""
+    assert doc.record is not None
+    record = {**{name: None for name in RECORD_FIELDS}, "authors": [], "editors": [], "tags": [], "warnings": [],
+              "pages": 1, **doc.record}
+    wrong = next((name for name in ("title", "url", "canonical_url", "site", "published", "summary")
+                  if record.get(name) is not None and not isinstance(record[name], str)), None)
+    if wrong:
+        return error_record(f"{doc.name}: a record whose '{wrong}' is not a string", url=doc.url, input=doc.name)
+    if not record["body"].strip():
+        return error_record(f"{doc.name}: a record with an empty body", url=doc.url, input=doc.name)
+    record["input"] = doc.name
+    record[PASSED] = True
+    return record
 
 
 def merge_split_articles(records: Iterable[dict[str, Any]], merge: bool = True) -> Iterator[dict[str, Any]]:

@@ -528,6 +528,14 @@ def _read_body(page: Page, start: int, stop: int | None = None) -> int:
     return i
 
 
+def is_subheading(paragraph: str) -> bool:
+    """A body paragraph that is an in-body subheading: short, no sentence punctuation at its end, not a
+    photo credit. The reading engine marks such lines `Role.SUBHEADING`; `saring clean --format md` writes
+    them as `##` headings (for records of every path, from the same test)."""
+    return (is_short(paragraph, SUBHEADING_MAX_WORDS) and not R.has_photo_credit(paragraph)
+            and not paragraph.endswith((".", "!", "?", '"', "”", ":")))
+
+
 def _assemble(page: Page, body: list[int]) -> list[str]:
     """Drop link lists and repeated paragraphs; mark subheadings."""
     lines = page.lines
@@ -545,8 +553,7 @@ def _assemble(page: Page, body: list[int]) -> list[str]:
             lines[index].role = Role.BOILERPLATE
             continue
         seen.add(key)
-        if is_short(text, SUBHEADING_MAX_WORDS) and not R.has_photo_credit(text) \
-                and not text.endswith((".", "!", "?", '"', "”", ":")):
+        if is_subheading(text):
             lines[index].role = Role.SUBHEADING
         paragraphs.append(text)
     return paragraphs

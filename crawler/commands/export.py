@@ -10,8 +10,15 @@ import sys
 
 def run(args: argparse.Namespace) -> int:
     from .. import exporters
+    from ..arguments import ArgumentProblem, store_filters
     from ..store import ArticleStore, StoreError
+    from ..store.db import fold_wal
 
+    try:
+        site, since, until = store_filters(args.site, args.since, args.until)
+    except ArgumentProblem as exc:
+        print(f"saring export: {exc}", file=sys.stderr)
+        return 2
     to_stdout = args.output in (None, "-")
     kind = args.format or exporters.format_for(None if to_stdout else args.output)
     if kind == "parquet":
@@ -27,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         # The store is opened (and checked) before the output file, so a bad store writes no file.
         with ArticleStore(args.db, readonly=True, check=True) as store, contextlib.ExitStack() as stack:
-            records = store.export(args.site, args.since, args.until)
+            records = store.export(site, since, until)
             if kind == "parquet":
                 count = exporters.write_parquet(records, args.output)
             else:
@@ -39,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"saring export: {' '.join(reason.split())}"
               + (f" (after {count} records)" if count else ""), file=sys.stderr)
         return 2
+    fold_wal(args.db)  # what a killed crawl left in articles.db-wal goes into articles.db
     print(f"saring export: {count} records", file=sys.stderr)
     return 0
 
@@ -51,7 +59,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"),
                    help="jsonl (the records), csv or parquet (one column per field; parquet needs "
                         "pip install 'saring[parquet]'); default: from the -o suffix (.csv, .parquet), else jsonl")
-    p.add_argument("--site", help="only this site family")
+    p.add_argument("--site", help="only this site family (its name, in any case)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
     p.set_defaults(func=run)

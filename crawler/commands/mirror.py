@@ -34,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         server = mirror.MirrorServer(None, args.port, quiet=not args.verbose)
         what = f"the bundled fixture sites of {CHECKOUT}"
     print(f"saring mirror: serving {what} at {server.url} (Ctrl-C to stop)", flush=True)
+    for host, days in server.days().items():
+        print(f"  {host}: dated listings for {len(days)} day(s), {days[0]} to {days[-1]}", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         server.serve_forever()
@@ -51,6 +53,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                     "proxy. Crawl it with: scrapy crawl <site> -s MIRROR_URL=http://127.0.0.1:PORT")
     p.add_argument("root", nargs="?", metavar="DIR",
                    help="a tree of saved pages, DIR/<host>/<path> (default: the bundled fixture sites)")
-    p.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0: any free port)")
+    p.add_argument("--port", type=int, default=8765,
+                   help="port on 127.0.0.1 (default: %(default)s; 0: any free port)")
     p.add_argument("-v", "--verbose", action="store_true", help="log every request")
     p.set_defaults(func=run)

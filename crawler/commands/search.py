@@ -47,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
     if not Path(args.db).exists():
         print(f"saring search: no store at {args.db}", file=sys.stderr)
         return 2
+    from ..store import ArticleStore, StoreError
+
+    try:
+        ArticleStore(args.db, readonly=True).close()  # not a store (or a copy without its -wal): one line
+    except StoreError as exc:
+        print(f"saring search: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
     if args.since and args.until and args.since > args.until:
         print("saring search: --since is after --until", file=sys.stderr)
         return 2

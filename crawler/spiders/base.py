@@ -41,20 +41,35 @@ from cleaners import BadHtml, NotText, clean, merge_pages
 from cleaners.sites import SiteProfile, profile_by_name, profile_for
 from cleaners.urls import canonical_url
 
+from ..arguments import ArgumentProblem, flag, window
 from ..items import ArticleItem
 from ..middlewares import Refused, RequestPolicy, Truncated
 from ..store.known import KnownArticle, PendingArticles
 
 logger = logging.getLogger(__name__)
 
+#: Statuses of a listing that is not there (a day the site does not hold): counted, not errors.
+MISSING = [404, 410]
 
-def _date(value: str | None, name: str) -> dt.date | None:
-    if not value:
-        return None
+
+def _urls(value: str | None) -> list[str]:
+    """`-a urls=URL,URL`: each an http(s) URL with a host."""
+    given = [u.strip() for u in (value or "").split(",") if u.strip()]
+    for url in given:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ArgumentProblem(f"-a urls= takes http(s) URLs separated by commas, and {url!r} is not one")
+    return given
+
+
+def _url_file(path: str) -> list[str]:
+    """`-a url_file=PATH`: one URL a line; blank lines and `#` comments are skipped."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise ValueError(f"-a {name}= takes YYYY-MM-DD, not {value!r}") from exc
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise ArgumentProblem(f"-a url_file= takes a UTF-8 file of URLs, one a line; {path}: {reason}") from None
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 class ArticleSpider(scrapy.Spider):
@@ -64,17 +79,19 @@ class ArticleSpider(scrapy.Spider):
     def __init__(self, since: str | None = None, until: str | None = None, urls: str | None = None,
                  url_file: str | None = None, refresh: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.refresh = refresh not in (None, "", "0", "false", "no")
+        # A bad value raises ArgumentProblem (one line); `scrapy crawl` checks them before the crawl starts.
+        self.refresh = flag(refresh, "-a refresh=")
         self._requested: set[str] = set()
-        self.since = _date(since, "since")
-        self.until = _date(until, "until") or (dt.date.today() if self.since else None)
-        if self.since and self.until and self.since > self.until:
-            raise ValueError("-a since= is after -a until=")
-        given = [u.strip() for u in (urls or "").split(",") if u.strip()]
-        if url_file:
-            given += [ln.strip() for ln in Path(url_file).read_text(encoding="utf-8").splitlines()
-                      if ln.strip() and not ln.lstrip().startswith("#")]
-        self.given_urls = given
+        self.since, until_day = window(since, until, "-a since=", "-a until=")
+        if until_day is None and self.since and self.since > dt.date.today():
+            raise ArgumentProblem(f"-a since={self.since} is after today ({dt.date.today()})")
+        if until_day and not self.since:
+            raise ArgumentProblem("-a until= needs -a since= as well (the window is since..until)")
+        self.until = until_day or (dt.date.today() if self.since else None)
+        #: `until` was not given: the walk starts today (on the offline mirror: at its last day).
+        self.until_default = bool(self.since) and not until
+        self._missing: dict[int, list[str]] = {}
+        self.given_urls = _urls(urls) + (_url_file(url_file) if url_file else [])
         self.profile: SiteProfile | None = profile_by_name(self.profile_name) if self.profile_name else None
         self.journal: PendingArticles | None = None
 
@@ -151,14 +168,34 @@ class ArticleSpider(scrapy.Spider):
         """By default the latest listings, filtered by date; families with dated archives override it."""
         return self.latest_requests()
 
+    def walk_days(self) -> Iterable[dt.date]:
+        """The days of the window, newest first: from `until` (default today; on the offline mirror, its
+        last day) back to `since`."""
+        assert self.since is not None and self.until is not None
+        days = (self.until - self.since).days + 1
+        logger.info("walking the daily listings from %s back to %s (%d days)", self.until, self.since, days)
+        for back in range(days):
+            yield self.until - dt.timedelta(days=back)
+
     def listing_request(self, url: str, callback, **meta: Any) -> scrapy.Request:
         """Listings (feeds, index pages, sitemaps) are always fetched, also on incremental runs."""
-        return scrapy.Request(url, callback=self.parse_listing, meta={**meta, "listing": callback.__name__},
-                              dont_filter=True, errback=self.listing_failed)
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.listing_failed, dont_filter=True,
+                              meta={**meta, "listing": callback.__name__, "handle_httpstatus_list": MISSING})
 
     def parse_listing(self, response: Response):
-        """A listing that fails to parse is logged with its URL and counted; the crawl goes on.
+        """A listing that fails to parse is logged with its URL and counted; the crawl goes on. A day's
+        listing that is not there (404, 410: a day the site does not hold) is counted, and summed up at the
+        end; any other listing that is not there is an error (a feed or sitemap has moved).
         (The parser is named in meta, so requests stay serialisable for JOBDIR and Redis queues.)"""
+        if response.status in MISSING:
+            if response.meta.get("day"):
+                self.crawler.stats.inc_value("saring/listing_missing")
+                self._missing.setdefault(response.status, []).append(response.url)
+                logger.debug("listing %s not found (HTTP %d)", response.url, response.status)
+            else:
+                self.crawler.stats.inc_value("saring/listing_errors")
+                logger.error("listing %s failed: HTTP %d", response.url, response.status)
+            return
         try:
             yield from getattr(self, response.meta["listing"])(response)
         except Exception as exc:  # noqa: BLE001 - any parse failure of one listing must not end the crawl
@@ -169,7 +206,16 @@ class ArticleSpider(scrapy.Spider):
         if failure.check(Refused):
             return  # counted as saring/refused/*
         self.crawler.stats.inc_value("saring/listing_errors")
-        logger.error("listing %s failed: %s", failure.request.url, failure.getErrorMessage())
+        reason = (f"HTTP {failure.value.response.status}" if failure.check(HttpError)
+                  else failure.getErrorMessage())
+        logger.error("listing %s failed: %s", failure.request.url, reason)
+
+    def closed(self, reason: str) -> None:
+        """Missing listings, once per HTTP status (not one line per day)."""
+        for status, urls in sorted(self._missing.items()):
+            examples = ", ".join(urls[:2]) + (f" ... {urls[-1]}" if len(urls) > 2 else "")
+            logger.info("%d listing(s) not found (HTTP %d), counted as saring/listing_missing: %s (days the site, "
+                        "or the offline mirror, does not hold)", len(urls), status, examples)
 
     def follow_sitemap_index(self, response: Response, children: list[tuple[str, dt.date | None]], callback
                              ) -> Iterable[scrapy.Request]:

@@ -8,6 +8,7 @@ A `/sitemap.xml` that is a sitemap index is followed to its children (see `crawl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
@@ -16,10 +17,12 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
+from ..arguments import ArgumentProblem
 from ..middlewares import RequestPolicy
 from .base import ArticleSpider, sitemap_children, sitemap_items
 
 DEFAULT_HOSTS = ("jatimtimes.com", "www.malangtimes.com")
+HOST = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
 
 
 class JatimtimesSpider(ArticleSpider):
@@ -31,7 +34,11 @@ class JatimtimesSpider(ArticleSpider):
 
     def __init__(self, hosts: str | None = None, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.hosts = [h.strip() for h in hosts.split(",")] if hosts else list(DEFAULT_HOSTS)
+        self.hosts = [h.strip() for h in hosts.split(",") if h.strip()] if hosts else list(DEFAULT_HOSTS)
+        for host in self.hosts:
+            if not HOST.fullmatch(host):
+                raise ArgumentProblem(f"-a hosts= takes host names separated by commas (e.g. jatimtimes.com,"
+                                      f"www.malangtimes.com), and {host!r} is not one")
 
     @cached_property
     def request_policy(self) -> RequestPolicy:

@@ -42,10 +42,8 @@ class KompasSpider(ArticleSpider):
         yield self.listing_request(self.index_url(), self.parse_index, day=None, page=1)
 
     def range_requests(self) -> Iterable[scrapy.Request]:
-        day = self.until
-        while day >= self.since:  # newest first; stop once past `since`
+        for day in self.walk_days():  # newest first; stop once past `since`
             yield self.listing_request(self.index_url(day), self.parse_index, day=day.isoformat(), page=1)
-            day -= dt.timedelta(days=1)
 
     def parse_index(self, response: Response):
         page = response.meta["page"]

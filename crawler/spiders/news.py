@@ -14,6 +14,7 @@ from functools import cached_property
 
 import scrapy
 
+from ..arguments import ArgumentProblem
 from ..middlewares import RequestPolicy
 from .base import ArticleSpider
 
@@ -24,7 +25,7 @@ class NewsSpider(ArticleSpider):
     def __init__(self, *args, allow_hosts: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if not self.given_urls:
-            raise ValueError("the news spider needs -a urls=URL,URL or -a url_file=PATH")
+            raise ArgumentProblem("the news spider needs the pages to fetch: -a urls=URL,URL or -a url_file=PATH")
         self.allow_hosts = [h.strip() for h in (allow_hosts or "").split(",") if h.strip()]
 
     @cached_property

@@ -6,7 +6,6 @@ Arguments (`-a name=value`): those of every Saring spider (`crawler.spiders.base
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 import scrapy
@@ -23,10 +22,8 @@ class TribunnewsSpider(FeedSpider):
     index_url = "https://www.tribunnews.com/index-news?date={d.year}-{d.month}-{d.day}"
 
     def range_requests(self) -> Iterable[scrapy.Request]:
-        day = self.until
-        while day >= self.since:  # newest first; stop once past `since`
+        for day in self.walk_days():  # newest first; stop once past `since`
             yield self.listing_request(self.index_url.format(d=day), self.parse_index, day=day)
-            day -= dt.timedelta(days=1)
 
     def parse_index(self, response: Response):
         links = response.css("ul.lsi li.ptb15 h3 a::attr(href), li.ptb15 h3 a::attr(href)").getall()

@@ -63,6 +63,33 @@ def _schema_tables(db: sqlite3.Connection) -> set[str]:
     return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
+def _in_wal_mode(path: Path) -> bool:
+    """The file's header says WAL journal mode (bytes 18 and 19 are 2)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(20)[18:20] == b"\x02\x02"
+    except OSError:
+        return False
+
+
+def fold_wal(path: str | Path) -> None:
+    """Move what a `-wal` file beside the store holds into the store itself (a checkpoint), so that the
+    file alone holds the data; the side files go when no other process has the store open. Best effort:
+    a store on read-only media, or one a crawl is writing, is left as it is."""
+    path = Path(path)
+    wal = path.with_name(path.name + "-wal")
+    if not wal.exists():
+        return
+    try:
+        db = sqlite3.connect(path, timeout=1)
+        try:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+    except sqlite3.Error:
+        pass
+
+
 class ArticleStore:
     """Opening checks the file: an SQLite database that is empty or holds an `articles` table; with
     `check=True` (a crawl's start) also SQLite's `quick_check` of every page, about a second per few
@@ -82,8 +109,13 @@ class ArticleStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.db = sqlite3.connect(self.path, timeout=30)
             tables = _schema_tables(self.db)
-            if (tables and "articles" not in tables) or (readonly and not tables):
+            if tables and "articles" not in tables:
                 raise StoreError(f"{self.path}: an SQLite database, but not an article store (no articles table)")
+            if readonly and not tables:
+                hint = (f"; its data may be in a {self.path.name}-wal file that was not copied with it"
+                        if _in_wal_mode(self.path) else "")
+                raise StoreError(f"{self.path}: an empty SQLite database, not an article store (no articles "
+                                 f"table){hint}")
             if check:
                 problems = [row[0] for row in self.db.execute("PRAGMA quick_check(3)")]
                 if problems != ["ok"]:
@@ -99,10 +131,26 @@ class ArticleStore:
         except OSError as exc:
             raise StoreError(f"{self.path}: {exc.strerror or exc}") from exc
 
+    def checkpoint(self) -> None:
+        """Commit, and move the write-ahead log into the store file (`articles.db` alone then holds the data;
+        the `-wal` file is emptied, and removed when the last connection closes)."""
+        if self.readonly:
+            return
+        self.commit()
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
+        """Commit and checkpoint (see `checkpoint`), then close."""
         if not self.readonly:
-            self.db.commit()
+            try:
+                self.checkpoint()
+            except sqlite3.OperationalError:  # busy: another process reads; the next close folds it in
+                self.commit()
         self.db.close()
+
+    def size(self) -> int:
+        """How many articles the store holds."""
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
     def __enter__(self) -> ArticleStore:
         return self

@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 from typing import NoReturn
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request
@@ -41,6 +42,10 @@ class KnownArticle(IgnoreRequest):
 
 
 class KnownArticlesMiddleware:
+    """Skips article requests the store already holds, and says so: an INFO line at the start (how many
+    articles the store knows), one at the end (how many were skipped), and a WARNING when a run that
+    writes a feed (`-o`/`-O`) wrote nothing because every article it found was known."""
+
     def __init__(self, crawler: Crawler, path: str) -> None:
         self.crawler = crawler
         self.path = path
@@ -52,7 +57,44 @@ class KnownArticlesMiddleware:
         # With a Redis frontier the shared dupefilter remembers what was fetched; the store is not read.
         if not path or crawler.settings.get("REDIS_URL"):
             raise NotConfigured
-        return cls(crawler, path)
+        middleware = cls(crawler, path)
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def _size(self) -> int:
+        try:
+            return self.store.size() if self.store is not None else 0
+        except sqlite3.DatabaseError as exc:
+            stop_crawl(exc)
+
+    def spider_opened(self, spider) -> None:
+        known = self._size()
+        if getattr(spider, "refresh", False):
+            logger.info("store %s: %d known articles; -a refresh=1: found again, they are fetched again and "
+                        "updated", self.path, known)
+        elif known:
+            logger.info("store %s: %d known articles will not be fetched again; -a refresh=1 to re-fetch, "
+                        "-s SARING_DB= for none", self.path, known)
+        else:
+            logger.info("store %s: no known articles yet: every article found is fetched and stored "
+                        "(-s SARING_DB= for no store)", self.path)
+
+    def spider_closed(self, spider) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        skipped = stats.get_value("saring/skipped/known", 0)
+        stored = stats.get_value("saring/stored", 0)
+        logger.info("store %s: %d known articles skipped (not fetched again), %d stored; it holds %d articles",
+                    self.path, skipped, stored, self._size())
+        feeds = list(self.crawler.settings.getdict("FEEDS"))
+        if feeds and skipped and not stats.get_value("item_scraped_count", 0):
+            logger.warning("%s: no items, since all %d articles found are already in the store %s and were not "
+                           "fetched again (-a refresh=1 fetches them again, -s SARING_DB= crawls without a store)",
+                           ", ".join(map(str, feeds)), skipped, self.path)
+        if self._store is not None:
+            self._store.close()  # before the store pipeline's own close, which then removes the -wal file
+            self._store = None
 
     @property
     def store(self) -> ArticleStore | None:

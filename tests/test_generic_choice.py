@@ -267,3 +267,29 @@ def test_page_metadata_end_to_end():
     assert article.published == "2024-03-05T09:09:27+07:00"
     assert article.source == "Humas Pemkab"
     assert article.paragraphs == S
+
+
+def test_a_hidden_summary_is_not_the_body_whatever_extractor_found_it():
+    # trafilatura does not read CSS classes: a hidden summary box and a caption must not outweigh the text.
+    summary = "Ringkasan berita yang hanya dibaca mesin pencari tentang jembatan baru di kabupaten itu hari ini."
+    html = page(f"<div id='judul'><h1>Jembatan Baru Hubungkan Dua Kecamatan</h1><h4 class='hide'>{summary}</h4>"
+                f"<figure><img src='/a.jpg'><figcaption>Warga melintasi jembatan baru di kecamatan itu, "
+                f"Senin (2/3/2026).</figcaption></figure></div>"
+                "<div class='isi-baru'>" + "".join(f"<p>{s}</p>" for s in S) + "</div>")
+    article = clean_html_generic(html)
+    assert article.paragraphs == S
+    assert summary not in article.body
+
+
+def test_a_run_on_default_gives_way_to_the_same_text_in_paragraphs():
+    glued = Cleaned("trafilatura", [" ".join(["Jembatan Baru Hubungkan Dua Kecamatan 2 Maret 2026, 10:35 WIB",
+                                              "Penulis : Nama Penulis | Editor : Nama Editor", *S])], [P])
+    split = Cleaned("container", list(S), [P] * len(S))
+    assert choose([glued, split]).name == "container"
+    # A default of several paragraphs is not a run-on: a tighter candidate still has to keep its value.
+    several = Cleaned("trafilatura", [*S, *(s.replace("jembatan", "jalan") for s in S)], [P] * 10)
+    assert choose([several, Cleaned("container", S[:2], [P, P])]).name == "trafilatura"
+    # Nor does a candidate from elsewhere on the page replace it.
+    other = Cleaned("container", [s.replace("jembatan", "pasar").replace("Bupati", "Camat") + " Lain hal."
+                                  for s in S], [P] * len(S))
+    assert choose([glued, other]).name == "trafilatura"

@@ -90,6 +90,27 @@ def is_hidden(element: etree._Element) -> bool:
     return bool(cls and _HIDDEN_CLASS.search(cls.lower()))
 
 
+#: Elements that may be hidden (the attribute tests of `is_hidden`, narrowed by XPath before Python looks).
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or "
+                            "contains(@style, 'hidden') or contains(@class, 'hid') or contains(@class, 'none') or "
+                            "contains(@class, 'sr-only') or contains(@class, 'invisible')]")
+_HIDDEN_PARTS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote")
+
+
+def hidden_texts(root: etree._Element) -> frozenset[str]:
+    """The texts a reader never sees: of each hidden element and of its paragraphs (an extractor that does
+    not read CSS classes, such as trafilatura, returns a hidden summary box as text)."""
+    found: set[str] = set()
+    for element in _MAYBE_HIDDEN(root):
+        if not is_hidden(element) or _tag(element) in ("html", "body"):
+            continue
+        for part in (element, *element.iter(*_HIDDEN_PARTS)):
+            text = " ".join(" ".join(part.itertext()).split())
+            if text:
+                found.add(text)
+    return frozenset(found)
+
+
 def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 

@@ -29,7 +29,7 @@ from .. import recognise as R
 from ..dom import content
 from ..dom.blocks import element_lines
 from ..dom.meta import PageMeta
-from ..dom.render import CAPTION, HEAD, ITEM, QUOTE, ROW, Block, P, render, split_soft_break
+from ..dom.render import CAPTION, HEAD, ITEM, QUOTE, ROW, Block, P, hidden_texts, render, split_soft_break
 from ..recognise.blocks import is_caption_block, is_dated_teaser, parse_block_date
 from ..record import Article
 from ..rules import Action, RuleSet
@@ -101,7 +101,8 @@ def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Blo
             blocks += _split(child, {"head": HEAD, "quote": QUOTE}.get(child.tag, P))
         if child.tail and child.tail.strip():
             blocks.append(Block(" ".join(child.tail.split()), P, UNKNOWN))
-    return [b for b in blocks if b.text]
+    hidden = hidden_texts(tree)
+    return [b for b in blocks if b.text and b.text not in hidden]
 
 
 _NESTED_BLOCKS = frozenset({"p", "head", "quote", "div", "item", "code"})
@@ -446,8 +447,15 @@ def choose(candidates: list[Cleaned]) -> Cleaned:
 
     tighter, wider = [], []
     sentences = None
+    run_on = len(default.paragraphs) == 1
     for candidate in others:
-        if TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
+        if run_on and len(candidate.paragraphs) > 1 and candidate.value >= MIN_BODY_VALUE:
+            # The default is the region's whole text as one run-on paragraph (title, date line, caption
+            # and body glued: a fallback's answer); a candidate of separate paragraphs inside it reads
+            # the same region with its structure.
+            if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base()) >= SAME_REGION:
+                tighter.append(candidate)
+        elif TIGHTER_KEEPS * default.value <= candidate.value <= default.value:
             if inside(shingle_set(candidate.paragraphs, SAMPLE_TOKENS), base()) >= SAME_REGION:
                 tighter.append(candidate)
         elif default.value < candidate.value <= WIDER_GAINS * default.value:

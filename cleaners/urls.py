@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 #: Query parameters that never change which article a URL names.
 TRACKING_PARAMS = re.compile(
@@ -28,7 +28,48 @@ class CanonicalRule:
     id_template: str = "/{id}"
 
 
+#: Web archives that keep the original URL in their own: `web.archive.org/web/<timestamp>[flags]/<URL>`,
+#: `archive.ph/<timestamp>/<URL>` (and its mirror domains); Google's cache `...?q=cache:<id>:<URL>`.
+_ARCHIVED = (
+    re.compile(r"^https?://(?:web\.)?archive\.org/web/\d{4,14}[a-z_]*/(?P<url>.+)$", re.I),
+    re.compile(r"^https?://(?:www\.)?archive\.(?:ph|today|is|li|md|vn|fo)/[\d.-]{8,}/(?P<url>.+)$", re.I),
+    re.compile(r"^https?://webcache\.googleusercontent\.com/search\?q=cache:[^:]*:(?P<url>[^&]+)", re.I),
+)
+#: Translation proxies that write the original host into their own: `solo-contoh-com.translate.goog`.
+_PROXY_HOST = re.compile(r"^(?P<host>[a-z0-9-]+)\.translate\.goog$", re.I)
+
+
+def unwrap_archived(url: str | None) -> str | None:
+    """The original URL of an archived or proxied copy (`https://web.archive.org/web/2020.../https://...`
+    gives the `https://...`); any other URL as it is."""
+    if not url:
+        return url
+    url = url.strip()
+    for pattern in _ARCHIVED:
+        match = pattern.match(url)
+        if match:
+            original = unquote(match.group("url")) if "%3A" in match.group("url")[:12].upper() else match.group("url")
+            if not re.match(r"^[a-z]+://", original, re.I):
+                original = "http://" + original.lstrip("/")
+            return unwrap_archived(original)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    proxy = _PROXY_HOST.match(parts.hostname or "")
+    if proxy:
+        # Dots become dashes and dashes double in the proxy's host name.
+        host = proxy.group("host").replace("--", "\0").replace("-", ".").replace("\0", "-")
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                           if not k.startswith("_x_tr_")])
+        return urlunsplit((parts.scheme, host, parts.path, query, parts.fragment))
+    return url
+
+
 def canonical_url(url: str | None, rule: CanonicalRule | None = None) -> str | None:
+    """The article's identity: the original of an archived copy, https, no tracking parameters, the
+    family's host and path rules, one slash between path segments, no trailing slash."""
+    url = unwrap_archived(url)
     if not url:
         return None
     try:
@@ -52,6 +93,7 @@ def canonical_url(url: str | None, rule: CanonicalRule | None = None) -> str | N
                 path = rule.id_template.format(id=match.group("id"))
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                        if not TRACKING_PARAMS.match(k)])
+    path = re.sub(r"/{2,}", "/", path)
     if path != "/" and path.endswith("/"):
         path = path.rstrip("/")
     return urlunsplit(("https", host, path, query, ""))

@@ -13,8 +13,9 @@ from ..dom.pagination import read_page_links
 from ..finalize import finalize
 from ..record import Article, PageLinks
 from ..sites import profile_for
+from ..sites.registry import family_of_page
 from .generic import read_generic
-from .profile import read_profile
+from .profile import overlay_metadata, read_profile, read_profile_metadata
 
 
 class BadHtml(ValueError):
@@ -67,10 +68,10 @@ def clean_html(html: str, url: str | None = None) -> Article:
     """Clean an HTML page: through its family's profile, else (or on a broken layout) the generic path."""
     tree, cut = _parse(html)
     meta = read_meta(tree)
-    # Without a URL, the URL the page declares for itself still names the site and carries URL facts
-    # (the date in a path, an id); the record's `url` stays as given.
-    fact_url = url or meta.page_url
-    profile = profile_for(url=fact_url, html=html)
+    # The URL that carries the page's facts (the date in a path, an id, the canonical URL): the given one,
+    # unwrapped when it is an archived copy's, else the one the page declares for itself; the record's
+    # `url` stays as given.
+    profile, fact_url = family_of_page(url, meta.page_url, html)
     warning = None
     article = None
     if profile and profile.html:
@@ -79,6 +80,8 @@ def clean_html(html: str, url: str | None = None) -> Article:
         article = read_generic(tree, meta, profile, fact_url)
         if warning:
             article.warnings.append(warning)
+            if profile and profile.html:
+                overlay_metadata(article, read_profile_metadata(tree, meta, profile, fact_url))
     if cut:
         article.warnings.append(cut)
     article.url = url

@@ -64,6 +64,31 @@ def read_profile(tree: etree._Element, meta: PageMeta, profile: SiteProfile, url
     return article, None
 
 
+#: The fields a profile reads from the page's header and footer, whatever reads the body.
+METADATA_FIELDS = ("title", "authors", "editors", "published", "updated", "tags", "section", "image_caption",
+                   "image_url")
+
+
+def read_profile_metadata(tree: etree._Element, meta: PageMeta, profile: SiteProfile, url: str | None) -> Article:
+    """The profile's metadata readers alone (title, people, dates, tags, caption), for a page whose body
+    the profile could not find: the generic path supplies the body, the template still names the people."""
+    rules = profile.html
+    assert rules is not None
+    root = first(tree, rules.root) if rules.root else None
+    article = Article(url=url, site=profile.name)
+    _fill(article, _read_dom(_Scope(root if root is not None else tree, tree), rules, profile, url), meta, profile)
+    return article
+
+
+def overlay_metadata(article: Article, known: Article) -> None:
+    """Fill `article` with every field the profile's readers found (their values win: they read the
+    template's own fields, the generic path guesses)."""
+    for name in METADATA_FIELDS:
+        value = getattr(known, name)
+        if value:
+            setattr(article, name, value)
+
+
 class _Scope:
     """Selects inside the article root first, and in the whole page when the root holds no match."""
 
@@ -125,6 +150,11 @@ def _fill(article: Article, dom: dict[str, Any], meta: PageMeta, profile: SitePr
     article.updated = R.parse_date(updated) if updated else None
     article.authors = [n for name in (pick("authors", order) or []) for n in R.split_names(name, profile.outlets)]
     article.editors = list(dom.get("editors") or [])
+    if not dom.get("authors"):
+        # A JSON-LD or meta author the page itself names as the editor is the editor (sites.md §7: the
+        # JSON-LD Person of a syndicated piece is its editor; the page's Penulis/Editor fields decide).
+        editors = {e.casefold() for e in article.editors}
+        article.authors = [a for a in article.authors if a.casefold() not in editors]
     article.tags = list(pick("tags", order) or [])
     article.section = pick("section", ("jsonld", "meta"))
     article.image_caption = dom.get("image_caption")

@@ -9,7 +9,7 @@ import importlib
 import pkgutil
 from pathlib import Path
 
-from ..urls import host_of
+from ..urls import host_of, unwrap_archived
 from .profile import SiteProfile, signature_sample
 
 #: A page must score at least this much on a family's signatures to be taken as that family's page.
@@ -55,6 +55,26 @@ def profile_for(url: str | None = None, html: str | None = None, text: str | Non
         if score > best_score:
             best, best_score = profile, score
     return best if best_score >= MIN_SIGNATURE_SCORE else None
+
+
+def family_of_page(url: str | None, declared_url: str | None, html: str) -> tuple[SiteProfile | None, str | None]:
+    """The family of an HTML page and the URL that carries its facts (canonical URL, URL date).
+
+    A URL on a host that is not the family's does not stop recognition: an archived or proxied copy's
+    URL is unwrapped to the original; else the URL the page declares for itself (og:url, rel=canonical)
+    names the family; a page that declares none is recognised by its HTML signatures. A page that
+    declares a URL of another site is that site's (the generic path reads it).
+    """
+    original = unwrap_archived(url)
+    declared = unwrap_archived(declared_url)
+    for candidate in (original, declared):
+        host = host_of(candidate)
+        found = next((p for p in PROFILES if p.matches_host(host)), None) if host else None
+        if found:
+            return found, candidate
+    if not host_of(declared):
+        return profile_for(html=html), original
+    return None, original or declared
 
 
 def fixture_dirs() -> list[Path]:

@@ -44,11 +44,13 @@ PROFILE = SiteProfile(
         root="div#article",
         drop="p.baca, .readalso, .ads, [id^='div-Center-FullBanner'], [id^='div-Right-MediumRectangle'], "
              "#bannerku, #bannerkubawah, .reserved_box_ads, .belanja-picks, .pushdown-banner, "
-             ".article-content-body__item-break-index, amp-ad",
+             ".article-content-body__item-break-index, amp-ad, "
+             # An in-body figure (2020 template, sites.md §7): its caption is another picture's, not body.
+             "div.txt-article figure",
         title="h1#arttitle",
-        kicker="h2.red.f16",
+        kicker="h2.red.f16, div#article > h2.red",
         byline="#penulis, #editor",
-        date="div.mt10 time, time.grey, time span",
+        date="div.mt10 time, time.grey, time span, div#article div.grey > time",
         caption="#artimg div.arial.f12.pt5.grey2",
         image="#artimg img, #artimg amp-img, div.imgfull_div img",
         tags="h5.tagcloud3 a",

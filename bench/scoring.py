@@ -445,3 +445,14 @@ def fixture_pairs(root: Path) -> list[tuple[Path, Path]]:
                 pairs.append((page, expected))
                 break
     return pairs
+
+
+def split_glued(glued: list[str], html: str | None) -> tuple[list[str], list[str]]:
+    """The joins an extractor made (two texts apart in the markup, run together in the output), and those
+    the page's own text already has (`... der Daten.Weder ...` inside one text node: the site's typo, not
+    a join across a paragraph break). A token found verbatim in the unescaped HTML is the page's own."""
+    if not html or not glued:
+        return list(glued), []
+    source = html_lib.unescape(html)
+    made = [g for g in glued if g not in source]
+    return made, [g for g in glued if g in source]

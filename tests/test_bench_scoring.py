@@ -297,3 +297,11 @@ def test_fixture_pairs_per_site_layout(tmp_path):
     expected = _touch(tmp_path / "cleaners" / "sites" / "medcom" / "fixtures" / "mobile.json")
     _touch(tmp_path / "cleaners" / "sites" / "medcom" / "fixtures" / "orphan.html")
     assert S.fixture_pairs(tmp_path) == [(page, expected)]
+
+
+def test_a_join_the_page_itself_has_is_the_pages():
+    html = "<p>Dia menjelaskan modus mereka.&quot;Tawaran itu</p><p>Kalimat pertama.</p><p>Kalimat kedua</p>"
+    glued = S.glued_words('Dia menjelaskan modus mereka."Tawaran itu Kalimat pertama.Kalimat kedua')
+    assert glued == ['mereka."Tawaran', "pertama.Kalimat"]
+    assert S.split_glued(glued, html) == (["pertama.Kalimat"], ['mereka."Tawaran'])
+    assert S.split_glued(glued, None) == (glued, [])

@@ -25,7 +25,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# Crawl the offline mirror of the fixture sites with the four spiders; out/articles.jsonl + a summary.
+# Crawl the offline mirror of the fixture sites with every family spider; out/articles.jsonl + a summary.
 demo: $(STAMP)
 	$(BIN)/python -m testing.demo
 

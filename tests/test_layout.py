@@ -1,0 +1,24 @@
+"""The shape of the code: no import cycle, no family named outside its folder, the crawl's item carries the
+record's fields (so a field added to the record cannot be dropped by the crawl)."""
+
+from __future__ import annotations
+
+from cleaners import RECORD_FIELDS
+from crawler.items import ArticleItem
+from testing import check_layout
+
+
+def test_no_import_cycle_and_no_family_named_outside_its_home():
+    modules = check_layout.project_modules()
+    graph = {name: check_layout.imports_of(name, path, modules) for name, path in modules.items()}
+    assert check_layout.cycles(graph) == []
+    assert check_layout.misplaced_family_names(modules) == []
+
+
+def test_the_item_has_every_record_field_in_order_and_the_crawls_own():
+    fields = list(ArticleItem.fields)
+    assert [f for f in fields if f in RECORD_FIELDS] == list(RECORD_FIELDS)
+    assert set(RECORD_FIELDS) <= set(fields)
+    assert set(fields) - set(RECORD_FIELDS) == {"fetched_at", "http_status", "duplicate_of"}
+    record = {name: None for name in RECORD_FIELDS}
+    assert dict(ArticleItem.from_record(record, http_status=200)) == {**record, "http_status": 200}

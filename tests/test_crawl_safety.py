@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import itertools
 import json
 import os
 import subprocess
@@ -138,16 +139,19 @@ def test_retry_after_forms_and_exceptions_back_off(fresh_connections: BadServer,
     """Every form of Retry-After, usable or not, ends with the article stored after a wait; resets and
     bodies cut short are retried after the exponential backoff, not at once."""
     bad = fresh_connections
-    _, html = synthetic_page(2)
+    # A different article on each path: pages that declare one canonical URL are one article to the store.
+    pages = (synthetic_page(n)[1] for n in itertools.count(2))
     now = time.time()
     forms = {"soon": "soon", "decimal": "1.5", "negative": "-5", "superscript": "\u00b2", "fullwidth": "\uff13",
              "huge": "9" * 5000, "past": email.utils.formatdate(now - 3600, usegmt=True),
              "future": email.utils.formatdate(now + 3600, usegmt=True), "seconds": "1", "empty": ""}
     for name, value in forms.items():
-        bad.script(f"/ra-{name}", [Status(503, retry_after=value), Page(html)])
-    bad.script("/ra-429", [Status(429, retry_after="soon"), Page(html)])
-    bad.script("/reset", [Reset(), Reset(), Page(html)])
+        bad.script(f"/ra-{name}", [Status(503, retry_after=value), Page(next(pages))])
+    bad.script("/ra-429", [Status(429, retry_after="soon"), Page(next(pages))])
+    bad.script("/reset", [Reset(), Reset(), Page(next(pages))])
+    html = next(pages)
     bad.script("/short", [ShortBody(html[:2000]), Page(html)])
+    html = next(pages)
     bad.script("/drip", [Drip(html, chunk=100, interval=0.5), Page(html)])  # slower than DOWNLOAD_TIMEOUT
     paths = [*(f"/ra-{n}" for n in forms), "/ra-429", "/reset", "/short", "/drip"]
     urls = ",".join(bad.origin + p for p in paths)

@@ -71,6 +71,8 @@ def test_a_family_page_on_a_made_up_host_is_recognised_by_the_url_it_declares():
     article = clean_html(page("kompastv/desktop_v1"), "http://warc-replay.invalid/record/17")
     assert article.extractor == "profile:kompastv"
     assert paragraphs(article.body) == paragraphs(expected["body"])
+    # The page's own URL is its identity: copies under other hosts are one article to the store.
+    assert article.canonical_url == clean_html(page("kompastv/desktop_v1"), expected["url"]).canonical_url
 
 
 def test_a_page_that_declares_another_sites_url_is_not_taken_for_a_family():

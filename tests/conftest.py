@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -15,7 +16,8 @@ SARING = [sys.executable, "-m", "crawler.cli"]
 #: Fields the issue asks to compare for every fixture.
 COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")
 
-__all__ = ["COMPARED", "FIXTURES", "ROOT", "SHARED", "load_expected", "page", "page_path", "paragraphs", "run_saring"]
+__all__ = ["COMPARED", "FIXTURES", "ROOT", "SHARED", "load_expected", "page", "page_path", "paragraphs", "read_items",
+           "run_saring", "scrapy_crawl"]
 
 
 def load_expected(kind: str = "text") -> list[dict]:
@@ -24,6 +26,31 @@ def load_expected(kind: str = "text") -> list[dict]:
     if kind == "text":
         return text_fixtures()
     return [{**f.expected, "stem": f.id, "path": f.html_path} for f in site_fixtures()]
+
+
+def scrapy_crawl(mirror_url: str, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = (),
+                 feed: str | None = "{spider}.jsonl", stats: str = "{spider}.stats.json", fast: bool = True,
+                 ) -> subprocess.CompletedProcess:
+    """A real `scrapy crawl <spider>` against an offline mirror, with the store, the feed (`-O`) and the stats
+    file in `tmp_path`; `fast` lifts the politeness delays. The log is in `.stderr`."""
+    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"MIRROR_URL={mirror_url}",
+               "-s", f"SARING_DB={tmp_path / 'articles.db'}",
+               "-s", f"SARING_STATS_FILE={tmp_path / stats.format(spider=spider)}"]
+    if feed:
+        command += ["-O", str(tmp_path / feed.format(spider=spider))]
+    if fast:
+        command += ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0"]
+    for setting in settings:
+        command += ["-s", setting]
+    for arg in args:
+        command += ["-a", arg]
+    return subprocess.run(command, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+                          text=True, timeout=300)
+
+
+def read_items(path: Path) -> list[dict]:
+    """The records of a JSON-lines feed (none when the file was not written)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
 
 
 def page_path(stem: str) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 from cleaners.sites import PROFILES
 
-from .conftest import COMPARED, ROOT, load_expected, paragraphs
+from .conftest import COMPARED, ROOT, load_expected, paragraphs, read_items, scrapy_crawl
 
 EXPECTED = {e["url"]: e for e in load_expected("html") if e["url"]}
 #: Expected records by every URL the mirror serves them at.
@@ -28,19 +28,9 @@ FORBIDDEN = "https://www.tribunnews.com/ajax/2024/11/06/konten-yang-dilarang-rob
 
 def crawl(mirror, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = ()
           ) -> tuple[list[dict], dict]:
-    out, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.stats.json"
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out), "-s", f"MIRROR_URL={mirror.url}",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"SARING_STATS_FILE={stats}",
-               "-s", "LOG_LEVEL=INFO", "-s", f"SARING_DB={tmp_path / 'articles.db'}"]
-    for setting in settings:
-        command += ["-s", setting]
-    for arg in args:
-        command += ["-a", arg]
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    result = scrapy_crawl(mirror.url, tmp_path, spider, *args, settings=("LOG_LEVEL=INFO", *settings))
     assert result.returncode == 0, result.stderr[-3000:]
-    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    return items, json.loads(stats.read_text())
+    return read_items(tmp_path / f"{spider}.jsonl"), json.loads((tmp_path / f"{spider}.stats.json").read_text())
 
 
 def assert_record(item: dict, expected: dict, pages: int = 1) -> None:

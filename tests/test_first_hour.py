@@ -18,6 +18,7 @@ from cleaners.sites import PROFILES
 from crawler.store import ArticleStore
 
 from .conftest import ROOT, run_saring
+from .conftest import scrapy_crawl as crawl_command
 from .test_crawl import AMP, JATENG
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -29,16 +30,9 @@ SPIDERS = sorted([p.name for p in PROFILES] + ["news"])
 
 def scrapy_crawl(mirror, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = (),
                  feed: str | None = "out.jsonl") -> subprocess.CompletedProcess:
-    """`scrapy crawl` against the mirror, with the store in tmp_path; the log is in `.stderr`."""
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-s", f"MIRROR_URL={mirror.url}",
-               "-s", f"SARING_DB={tmp_path / 'articles.db'}", "-s", f"SARING_STATS_FILE={tmp_path / 'stats.json'}"]
-    if feed:
-        command += ["-O", str(tmp_path / feed)]
-    for setting in settings:
-        command += ["-s", setting]
-    for arg in args:
-        command += ["-a", arg]
-    return subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    """`scrapy crawl` against the mirror as a user runs it (politeness settings as shipped)."""
+    return crawl_command(mirror.url, tmp_path, spider, *args, settings=settings, feed=feed, stats="stats.json",
+                         fast=False)
 
 
 def lines_with(text: str, *words: str) -> list[str]:

@@ -5,33 +5,22 @@ Real `scrapy crawl` runs against the mirror."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from testing.fixtures import site_fixtures
 from testing.mirror import serve
 
-from .conftest import ROOT
+from .conftest import read_items, scrapy_crawl
 from .test_crawl import GONE
 
 
 def run_crawl(mirror_url: str, tmp_path: Path, spider: str, *args: str, settings: tuple[str, ...] = ()
               ) -> tuple[subprocess.CompletedProcess, list[dict], dict]:
-    out, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.stats.json"
-    command = [sys.executable, "-m", "scrapy", "crawl", spider, "-O", str(out), "-s", f"MIRROR_URL={mirror_url}",
-               "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", f"SARING_STATS_FILE={stats}",
-               "-s", f"SARING_DB={tmp_path / 'articles.db'}"]
-    for setting in settings:
-        command += ["-s", setting]
-    for arg in args:
-        command += ["-a", arg]
-    result = subprocess.run(command, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-                            text=True, timeout=300)
-    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
-    return result, items, json.loads(stats.read_text())
+    result = scrapy_crawl(mirror_url, tmp_path, spider, *args, settings=settings)
+    stats = json.loads((tmp_path / f"{spider}.stats.json").read_text())
+    return result, read_items(tmp_path / f"{spider}.jsonl"), stats
 
 
 def test_field_counts_and_a_passing_run(mirror, tmp_path):

@@ -293,3 +293,28 @@ def test_a_run_on_default_gives_way_to_the_same_text_in_paragraphs():
     other = Cleaned("container", [s.replace("jembatan", "pasar").replace("Bupati", "Camat") + " Lain hal."
                                   for s in S], [P] * len(S))
     assert choose([glued, other]).name == "trafilatura"
+
+
+def test_a_linked_bullet_goes_by_link_density_a_text_bullet_stays():
+    bullets = ["• Harga beras medium naik lima persen dibanding pekan lalu di pasar induk",
+               "• Stok beras di gudang Bulog cukup untuk enam bulan ke depan menurut kepala cabang"]
+    html = page("<article><h1>Jembatan Baru Hubungkan Dua Kecamatan</h1>"
+                + "".join(f"<p>{s}</p>" for s in S[:3])
+                + "<p class='baca'><strong>• <a href='/berita/lain-1'>Polisi Tangkap Dua Pelaku Pencurian Motor"
+                  "</a></strong></p>"
+                + "".join(f"<p>{b}</p>" for b in bullets) + "".join(f"<p>{s}</p>" for s in S[3:]) + "</article>")
+    article = clean_html_generic(html)
+    assert not any("Polisi Tangkap" in p for p in article.paragraphs)
+    assert [p for p in article.paragraphs if p.startswith("•")] == bullets
+
+
+def test_copyright_words_in_a_sentence_are_text():
+    from cleaners.rules import GENERIC_RULES
+    from cleaners.rules.base import RuleSet
+
+    rules = RuleSet(GENERIC_RULES)
+    assert rules.first_match("© 2026 Contoh Media. All rights reserved.") is not None
+    assert rules.first_match("Hak cipta dilindungi undang-undang") is not None
+    sentence = ("Menurut kuasa hukumnya, karya cipta lagu itu hak cipta dilindungi undang-undang. Karena itu "
+                "penggunaan tanpa izin dapat dipidana.")
+    assert rules.first_match(sentence) is None

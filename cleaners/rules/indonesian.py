@@ -67,7 +67,8 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # Comment counters: "0 Komentar", "12 Comments".
     rule("comments", END, r"^\d+\s+(komentar|comments?)$"),
     rule("copyright", END, r"^(©|\(c\)\s|copyright\b)"),
-    rule("copyright", END, r"\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b"),
+    # A copyright notice is a short footer line; a sentence that mentions copyright is text.
+    rule("copyright", END, r"^(?=.{0,160}$)(?!.*[.!?]\s+\S).*(\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b)"),
     # Editor initials closing a body: "(FJR)", "(wan/ugo)", "(*)".
     rule("editor-initials", DROP, r"^\(\s*(\*|[a-z]{2,5}(\s*[/,]\s*[a-z]{2,5})*)\s*\)$"),
     # Photo and video credits on a line of their own: "Fotografer: Nama", "Foto: Dok. Humas", "Video: Nama".

@@ -155,6 +155,11 @@ def test_dated_teasers(line):
         "Rapat digelar pada 5 Mei 2025 di gedung DPR.",
         "Selasa, 5 Maret 2024 | 998 Views",
         "Senin, 4 Maret 2024 10:00 WIB",
+        # An embedded post's signature and a period of two dates are part of the article.
+        "— Rina Kartika (@rinakartika) 18 Maret 2024",
+        "- Budi Santoso, warga Cilandak, 2 Maret 2024",
+        "Pameran Lukisan Maestro Nusantara 12 Februari 2024 | 20 Maret 2024",
+        "Ucapan selamat dari @pemkotcontoh untuk para juara 4 Maret 2024",
     ],
 )
 def test_not_dated_teasers(line):

@@ -58,6 +58,9 @@ def is_caption_block(text: str) -> bool:
 #: What may stand around the date of a teaser card: a rank number, separators, a zone.
 _TEASER_NOISE = re.compile(rf"^[\d\s|•·,.–—-]+|\b(WIB|WITA|WIT|{'|'.join(sorted(DAYS, key=len, reverse=True))})\b",
                            re.I)
+#: The signature line of an embedded post or a quote: "— Nama (@akun)", "- Nama, 2019".
+_ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*\S")
+_HANDLE = re.compile(r"\(@\w+\)|(?<!\w)@\w{2,}")
 #: A teaser card's headline has at most this many words.
 TEASER_MAX_WORDS = 22
 
@@ -66,8 +69,8 @@ def is_dated_teaser(text: str) -> bool:
     """A teaser card: a date (at the start or the end) and a headline, without a sentence of body text
     ("Kamis, 05/11/2015 09:25 WIB Judul Berita Lain", "02 Rabu, 4/11/2015 23:45 WIBJudul", "Judul Berita
     Lain 4 Nov 2015")."""
-    if len(text) > 300:
-        return False
+    if len(text) > 300 or _ATTRIBUTION.match(text) or _HANDLE.search(text):
+        return False  # "— Nama (@akun) 18 November 2019": an embedded post's signature, not a card
     found = find_date(text)
     if found is None:
         return False
@@ -76,6 +79,8 @@ def is_dated_teaser(text: str) -> bool:
     if before and after:
         return False  # a date in the middle of a line is a mention, not a card's date
     rest = before or after
+    if find_date(rest) is not None:
+        return False  # two dates: a period ("29 November 2018 | 20 January 2019"), not a headline
     words = word_count(rest)
     return 3 <= words <= TEASER_MAX_WORDS and not rest.endswith(".") and not _COUNTER_TAIL.match(f"| {rest}")
 

@@ -144,3 +144,30 @@ def test_line_roles_of_a_dump():
     assert roles[LEAD] == "body"
     assert roles["Baca Juga"] == "boilerplate"
     assert "title" not in roles.values()
+
+
+def test_article_printed_twice_loses_its_copy():
+    # A template (or the text extraction) that prints the whole text block again: the copy goes.
+    text = "\n".join([LEAD, *PARAS, LEAD, *PARAS])
+    assert clean_text(text).paragraphs == [LEAD, *PARAS]
+    # Most of the text printed again, after a line of its own.
+    text = "\n".join([LEAD, *PARAS, "Simpan artikel ini", PARAS[0], PARAS[1], PARAS[2]])
+    assert clean_text(text).paragraphs == [LEAD, *PARAS, "Simpan artikel ini"]
+
+
+def test_line_recurring_in_the_article_stays():
+    # An interview asks each guest the same question; a plan repeats a day's meal in each week.
+    question = "Apa yang membuat Anda memilih berjualan kue di pasar pagi? Apakah ada alasan khusus dari keluarga?"
+    answers = ["Saya mulai berjualan sejak lulus sekolah karena ibu saya juga pedagang kue.",
+               "Awalnya hanya mencoba, lalu pelanggan datang setiap hari dan saya keterusan.",
+               "Suami saya yang mengajak, kami berdua bangun pukul tiga pagi untuk membuat adonan."]
+    text = "\n".join([LEAD, "Bu Sari", question, answers[0], "Bu Tini", question, answers[1], "Bu Ani", question,
+                      answers[2]])
+    assert clean_text(text).paragraphs.count(question) == 3
+    meal = "Sarapan: dua potong roti gandum, satu butir telur rebus, dan segelas susu rendah lemak."
+    snack = "Camilan: satu buah pisang atau apel, dimakan dua jam sebelum makan siang."
+    text = "\n".join([LEAD, "Minggu pertama", meal, snack, "Makan siang: nasi merah dan sayur bening.",
+                      "Minggu kedua", meal, snack, "Makan siang: nasi merah dan pepes ikan.",
+                      "Minggu ketiga", meal, snack, "Makan siang: kentang rebus dan sup ayam."])
+    paragraphs = clean_text(text).paragraphs
+    assert paragraphs.count(meal) == 3 and paragraphs.count(snack) == 3

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import recognise as R
 from ..record import Article
 from ..rules import Action
-from ..rules.metrics import is_short, is_table_row, link_list_indexes, word_count
+from ..rules.metrics import is_short, link_list_indexes, word_count
 from ..sites.profile import SiteProfile
 from ..urls import path_of, slug_words
 from .lines import Line, Role, prepare_lines
@@ -536,23 +536,43 @@ def is_subheading(paragraph: str) -> bool:
             and not paragraph.endswith((".", "!", "?", '"', "”", ":")))
 
 
+def reprinted_indexes(texts: list[str]) -> set[int]:
+    """Positions of paragraphs that print the text above them again: a run of two or more paragraphs equal,
+    in order, to an earlier run and as long as half the text before it (a template, or a text extraction,
+    that prints the article twice). A line that recurs on its own or in a short group (an interviewer's
+    question to each guest, an item two products share, a day's meals in each week of a plan) is content."""
+    keys = [t.casefold() for t in texts]
+    earlier: dict[str, list[int]] = {}
+    reprinted: set[int] = set()
+    k = 0
+    while k < len(keys):
+        longest = 0
+        for m in earlier.get(keys[k], ())[:8]:  # the first few places it stood are enough
+            n = 0
+            while k + n < len(keys) and m + n < k and keys[m + n] == keys[k + n]:
+                n += 1
+            longest = max(longest, n)
+        earlier.setdefault(keys[k], []).append(k)
+        if longest >= 2 and 2 * longest >= k:
+            reprinted.update(range(k, k + longest))
+            k += longest
+        else:
+            k += 1
+    return reprinted
+
+
 def _assemble(page: Page, body: list[int]) -> list[str]:
-    """Drop link lists and repeated paragraphs; mark subheadings."""
+    """Drop link lists and the article printed again; mark subheadings."""
     lines = page.lines
     keep = list(body)
-    dropped = {keep[k] for k in link_list_indexes([lines[i].text for i in keep])}
-    seen: set[str] = set()
+    texts = [lines[i].text for i in keep]
+    dropped = {keep[k] for k in link_list_indexes(texts) | reprinted_indexes(texts)}
     paragraphs = []
     for index in keep:
         text = lines[index].text
-        key = text.casefold()
-        # A paragraph printed again (a template that repeats its text block) goes; a short label that
-        # recurs by design (a recipe's "Eat every 2-3 hours", a table's header row) stays.
-        repeatable = not _ends_like_paragraph(text) and word_count(text) < SUMMARY_MIN_WORDS or is_table_row(text)
-        if index in dropped or (key in seen and not repeatable):
+        if index in dropped:
             lines[index].role = Role.BOILERPLATE
             continue
-        seen.add(key)
         if is_subheading(text):
             lines[index].role = Role.SUBHEADING
         paragraphs.append(text)

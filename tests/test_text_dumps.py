@@ -171,3 +171,16 @@ def test_line_recurring_in_the_article_stays():
                       "Minggu ketiga", meal, snack, "Makan siang: kentang rebus dan sup ayam."])
     paragraphs = clean_text(text).paragraphs
     assert paragraphs.count(meal) == 3 and paragraphs.count(snack) == 3
+
+
+def test_the_articles_own_lists_stay_in_a_dump():
+    schedule = ["Seri 1: 9 Maret – Sirkuit Sentul", "Seri 2: 20 April – Mandalika", "Seri 3: 11 Mei – Sirkuit Sentul"]
+    text = "\n".join([LEAD, "Jadwal lengkap kejuaraan musim ini:", *schedule, PARAS[0], "Daftar harga tiket",
+                      "VIP : 150.000", "Reguler : 75.000"])
+    a = clean_text(text, URL)
+    assert a.paragraphs == [LEAD, "Jadwal lengkap kejuaraan musim ini:", *schedule, PARAS[0], "Daftar harga tiket",
+                            "VIP : 150.000", "Reguler : 75.000"]
+    # Related headlines after the article still go.
+    related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
+               "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
+    assert clean_text("\n".join([LEAD, *PARAS, *related]), URL).paragraphs == [LEAD, *PARAS]

@@ -5,7 +5,7 @@ import pytest
 
 from cleaners import recognise as R
 from cleaners.rules import GENERIC_RULES, Action, first_match
-from cleaners.rules.metrics import is_list_item, is_table_row, link_list_indexes
+from cleaners.rules.metrics import is_data_line, is_list_item, is_table_row, link_list_indexes
 
 
 def action(line):
@@ -202,3 +202,43 @@ def test_tables_and_lists_are_not_link_lists():
     assert link_list_indexes(["Isi paket bantuan:", *items]) == set()
     # Unmarked short lines are still a link list.
     assert link_list_indexes(["Paragraf.", "resep kue lebaran", "tips diet sehat", "harga emas hari ini"]) == {1, 2, 3}
+
+
+def test_schedules_results_and_price_lists_are_not_link_lists():
+    # The article's own data: a number in fields, on at least half of the lines.
+    schedule = ["Seri 1: 9 Maret – Sirkuit Sentul", "Seri 2: 20 April – Mandalika", "Seri 3: 11 Mei – Sirkuit Sentul",
+                "Seri 4: 8 Juni – Mandalika"]
+    tour = ["12 Juni -- Gedung Kesenian, Bandung", "14 Juni -- Taman Budaya, Yogyakarta",
+            "17 Juni -- Balai Pemuda, Surabaya"]
+    results = ["BOLA VOLI PUTRI", "SMA 1 d. SMA 3 25-19", "SMA 5 d. SMA 2 25-22", "SMA 4 d. SMA 6 21-25"]
+    prices = ["Tiket masuk", "VIP : 150.000", "Reguler : 75.000", "Pelajar : 40.000"]
+    for lines in (schedule, tour, results, prices):
+        assert all(len(x) <= 60 for x in lines)
+        assert link_list_indexes(["Berikut jadwalnya.", *lines, "Paragraf penutup yang berakhir titik."]) == set()
+        assert link_list_indexes(["Berikut jadwalnya.", *lines]) == set()  # at the very end too
+    # A headline that holds one number is no data line; related headlines and keyword lists still go.
+    assert not is_data_line("7 Cara Menyimpan Cabai Agar Awet") and not is_data_line("harga gabah shio 2025")
+    related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
+               "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
+    assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}
+    assert link_list_indexes(["Paragraf.", "harga gabah shio 2025", "resep kue lebaran", "tips diet sehat"]) == {1, 2, 3}
+
+
+def test_headings_with_lines_under_them_are_not_link_lists():
+    # A plan: headline-cased headings, each with a lower-case line under it.
+    plan = ["Sarapan Pagi Sehat", "Makan sebelum berangkat kerja", "Camilan Siang Hari",
+            "Pilih buah yang tidak terlalu manis"]
+    assert link_list_indexes(["Paragraf.", *plan, "Paragraf lain."]) == set()
+    # Sentence-case headlines of one site are still a uniform list.
+    related = ["Warga desa menolak rencana relokasi", "Pemerintah kota siapkan lahan baru", "Harga beras turun di pasar"]
+    assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}
+
+
+def test_wrapped_sentences_and_sentences_ending_with_an_emoji_are_not_link_labels():
+    wrapped = ["Selain itu, warga juga", "membersihkan saluran air,", "menanam pohon di bantaran sungai,",
+               "dan memperbaiki tanggul yang jebol."]
+    assert link_list_indexes(["Paragraf.", *wrapped]) == set()
+    assert link_list_indexes(["Paragraf.", "Sampai jumpa di acara berikutnya! 🙂", "Terima kasih sudah datang 🙏",
+                              "Paragraf lain."]) == set()
+    assert link_list_indexes(["Paragraf.", "Sampai jumpa di acara berikutnya! 🙂", "Salam hangat dari kami"]) == set()
+    assert link_list_indexes(["Paragraf.", "Salam hangat dari kami", "Sampai jumpa lagi 🙂"]) == {1, 2}

@@ -184,3 +184,24 @@ def test_the_articles_own_lists_stay_in_a_dump():
     related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
                "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
     assert clean_text("\n".join([LEAD, *PARAS, *related]), URL).paragraphs == [LEAD, *PARAS]
+
+
+def test_hard_wrapped_text_gives_no_title_from_a_line_of_a_paragraph():
+    # A dump that kept the page's hard line breaks: a line of the paragraph that happens to share the slug's
+    # words is not the title, and the lines above it are not chrome.
+    wrapped = ["Foto", "yang beredar di media sosial sejak pagi memperlihatkan ratusan rumah",
+               "terendam hingga atap di tiga kecamatan.",
+               "Banjir yang merendam ratusan rumah di Surabaya sejak sore, menurut",
+               "Badan Penanggulangan Bencana Daerah, adalah yang terparah",
+               "dalam lima tahun terakhir."]
+    a = clean_text("\n".join(wrapped), URL)
+    assert a.title is None
+    assert a.paragraphs == wrapped
+
+
+def test_a_headline_above_a_wrapped_paragraph_is_still_the_title():
+    wrapped = ["Banjir Rendam Ratusan Rumah di Surabaya", "Hujan deras sejak sore merendam ratusan rumah di tiga",
+               "kecamatan, dan sebagian warga mengungsi ke masjid terdekat.", *PARAS]
+    a = clean_text("\n".join(wrapped), URL)
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.paragraphs == wrapped[1:]

@@ -103,12 +103,37 @@ def _title_shaped(page: Page, i: int) -> bool:
             and not R.is_photo_credit_line(text))
 
 
+def _wrapped_from(page: Page, i: int) -> str:
+    """The sentence that starts at line i, with the lines it goes on to in a hard-wrapped text (a line that
+    ends inside a sentence, and a next line that starts in lower case)."""
+    lines = page.lines
+    parts = [lines[i].text]
+    j = i
+    while j + 1 < len(lines) and len(parts) < 8 and not _ends_sentence(lines[j].text) \
+            and _continues_sentence(lines[j + 1].text):
+        j += 1
+        parts.append(lines[j].text)
+    return " ".join(parts)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"”’')] ").endswith((".", "…", "!", "?"))
+
+
+def _continues_sentence(text: str) -> bool:
+    """Starts in lower case with a word and goes on for a few words ("to her page to share the photos.")."""
+    return bool(re.match(r"[^\W\d_]", text)) and text[0].islower() and word_count(text) >= 3 and \
+        not text.split()[0][1:2].isupper()  # "iPhone", "eKTP", "detikNews": names, not a sentence going on
+
+
 def _title_window(page: Page) -> int:
-    """The title stands above the first paragraph (captions do not count): lines before this index."""
+    """The title stands above the first paragraph (captions do not count): lines before this index. In a
+    hard-wrapped text the first paragraph spans lines; it starts where a sentence goes on to the next."""
     limit = min(len(page.lines), TITLE_WINDOW)
     for i in range(limit):
         line = page.lines[i]
-        if _is_free(line) and _paragraph_like(line.text) and not _caption_like(page, i):
+        if _is_free(line) and (_paragraph_like(line.text) or _paragraph_like(_wrapped_from(page, i))) \
+                and not _caption_like(page, i):
             return i
     return limit
 

@@ -205,3 +205,11 @@ def test_a_headline_above_a_wrapped_paragraph_is_still_the_title():
     a = clean_text("\n".join(wrapped), URL)
     assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
     assert a.paragraphs == wrapped[1:]
+
+
+def test_embedded_post_stays_with_its_attribution_and_gives_no_date():
+    post = "Lalu lintas di Jalan Ahmad Yani dialihkan sementara karena genangan. Hindari ruas ini."
+    attribution = "— Dinas Perhubungan Kota (@dishubkota) November 5, 2024"
+    a = clean_text("\n".join([LEAD, PARAS[0], post, attribution, PARAS[1]]))
+    assert a.paragraphs == [LEAD, PARAS[0], post, attribution, PARAS[1]]
+    assert a.published is None

@@ -242,3 +242,22 @@ def test_wrapped_sentences_and_sentences_ending_with_an_emoji_are_not_link_label
                               "Paragraf lain."]) == set()
     assert link_list_indexes(["Paragraf.", "Sampai jumpa di acara berikutnya! 🙂", "Salam hangat dari kami"]) == set()
     assert link_list_indexes(["Paragraf.", "Salam hangat dari kami", "Sampai jumpa lagi 🙂"]) == {1, 2}
+
+
+@pytest.mark.parametrize("line", [
+    "— Dinas Perhubungan Kota (@dishubkota) October 9, 2024",
+    "— Bupati Sukamaju (@bupatisukamaju) 9 Oktober 2024",
+    "A post shared by Warung Kopi Senja (@kopisenja) on Oct 9, 2024 at 7:15am PDT",
+    "Sebuah kiriman dibagikan oleh Warung Kopi Senja (@kopisenja) pada 9 Okt 2024 pukul 7.15 PDT",
+])
+def test_embedded_post_attribution_is_not_a_date_line(line):
+    assert R.parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Kabar dunia | 11 Oktober 2024, 15:32 WIB",
+    "Rina Ayu - 9 Oktober 2024",
+    "— 9 Oktober 2024",
+])
+def test_date_lines_are_not_post_attributions(line):
+    assert R.parse_date_line(line) is not None

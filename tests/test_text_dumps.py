@@ -213,3 +213,14 @@ def test_embedded_post_stays_with_its_attribution_and_gives_no_date():
     a = clean_text("\n".join([LEAD, PARAS[0], post, attribution, PARAS[1]]))
     assert a.paragraphs == [LEAD, PARAS[0], post, attribution, PARAS[1]]
     assert a.published is None
+
+
+def test_a_call_to_action_naming_the_slug_is_not_the_title():
+    url = "https://kabarkota.example/olahraga/hasil-lengkap-lomba-renang-pelajar-2024"
+    for label in ("KLIK UNTUK HASIL LENGKAP LOMBA RENANG PELAJAR", "Click for full results of lomba renang pelajar"):
+        a = clean_text("\n".join([label, LEAD, *PARAS]), url)
+        assert a.title is None
+        assert a.paragraphs == [label, LEAD, *PARAS]
+    # A headline that names the slug, above the dateline lead, still is.
+    a = clean_text("\n".join(["Hasil Lengkap Lomba Renang Pelajar 2024", LEAD, *PARAS]), url)
+    assert a.title == "Hasil Lengkap Lomba Renang Pelajar 2024"

@@ -94,11 +94,18 @@ def _caption_like(page: Page, i: int) -> bool:
     return (R.has_photo_credit(text) and word_count(text) <= CAPTION_MAX_WORDS) or _repeated(page, i)
 
 
+#: A link's call to action ("Klik untuk hasil lengkap", "CLICK FOR FULL RESULTS") is no headline, even when it
+#: names what the URL slug names.
+_CALL_TO_ACTION = re.compile(r"^(click|klik|tap|ketuk)\b", re.I)
+
+
 def _title_shaped(page: Page, i: int) -> bool:
-    """Could be a headline: free, short, not a sentence, a caption, a label or a list item."""
+    """Could be a headline: free, short, not a sentence, a caption, a label, a link's call to action or a
+    list item."""
     line = page.lines[i]
     text = line.text
     return (_is_free(line) and len(text) <= MAX_TITLE_CHARS and word_count(text) <= MAX_TITLE_WORDS
+            and not _CALL_TO_ACTION.match(text)
             and word_count(text) >= 2 and not text.endswith((".", ":", ",", ";", "|")) and not _caption_like(page, i)
             and not R.is_photo_credit_line(text))
 

@@ -224,3 +224,12 @@ def test_a_call_to_action_naming_the_slug_is_not_the_title():
     # A headline that names the slug, above the dateline lead, still is.
     a = clean_text("\n".join(["Hasil Lengkap Lomba Renang Pelajar 2024", LEAD, *PARAS]), url)
     assert a.title == "Hasil Lengkap Lomba Renang Pelajar 2024"
+
+
+def test_feature_lists_two_products_share_stay():
+    features = ["- Tahan air hingga kedalaman satu meter", "- Baterai awet sampai dua hari",
+                "- Layar tetap terang di bawah matahari", "- Bisa diisi ulang tanpa kabel"]
+    text = "\n".join(["Jam Tangan Pintar Seri A", *features, "Jam Tangan Pintar Seri B", *features,
+                      "- Dilengkapi sensor detak jantung", PARAS[0]])
+    paragraphs = clean_text(text).paragraphs
+    assert all(paragraphs.count(f) == 2 for f in features)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import recognise as R
 from ..record import Article
 from ..rules import Action
-from ..rules.metrics import is_short, link_list_indexes, word_count
+from ..rules.metrics import is_list_item, is_short, link_list_indexes, word_count
 from ..sites.profile import SiteProfile
 from ..urls import path_of, slug_words
 from .lines import Line, Role, prepare_lines
@@ -569,10 +569,11 @@ def is_subheading(paragraph: str) -> bool:
 
 
 def reprinted_indexes(texts: list[str]) -> set[int]:
-    """Positions of paragraphs that print the text above them again: a run of two or more paragraphs equal,
-    in order, to an earlier run and as long as half the text before it (a template, or a text extraction,
-    that prints the article twice). A line that recurs on its own or in a short group (an interviewer's
-    question to each guest, an item two products share, a day's meals in each week of a plan) is content."""
+    """Positions of paragraphs that print the text above them again: a run equal, in order, to an earlier
+    run, as long as half the text before it and holding two or more sentences (a template, or a text
+    extraction, that prints the article twice). A line that recurs on its own or in a short group (an
+    interviewer's question to each guest, a day's meals in each week of a plan), and list items and
+    headings two products share, are content."""
     keys = [t.casefold() for t in texts]
     earlier: dict[str, list[int]] = {}
     reprinted: set[int] = set()
@@ -585,7 +586,8 @@ def reprinted_indexes(texts: list[str]) -> set[int]:
                 n += 1
             longest = max(longest, n)
         earlier.setdefault(keys[k], []).append(k)
-        if longest >= 2 and 2 * longest >= k:
+        sentences = sum(_ends_like_paragraph(t) and not is_list_item(t) for t in texts[k:k + longest])
+        if sentences >= 2 and 2 * longest >= k:
             reprinted.update(range(k, k + longest))
             k += longest
         else:

@@ -218,6 +218,11 @@ def test_schedules_results_and_price_lists_are_not_link_lists():
         assert link_list_indexes(["Berikut jadwalnya.", *lines]) == set()  # at the very end too
     # A headline that holds one number is no data line; related headlines and keyword lists still go.
     assert not is_data_line("7 Cara Menyimpan Cabai Agar Awet") and not is_data_line("harga gabah shio 2025")
+    # The digits of a link are no data: a podcast's or an app's links are still a list of links.
+    links = ["Dengarkan di Spotify", "Spotify: https://pod.example/ep_615", "Unduh: https://pod.example/ep_615.mp3",
+             "Apple: https://pod.example/apple/615"]
+    assert not any(is_data_line(x) for x in links)
+    assert link_list_indexes(["Paragraf.", *links]) == {1, 2, 3, 4}
     related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
                "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
     assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}
@@ -229,6 +234,10 @@ def test_headings_with_lines_under_them_are_not_link_lists():
     plan = ["Sarapan Pagi Sehat", "Makan sebelum berangkat kerja", "Camilan Siang Hari",
             "Pilih buah yang tidak terlalu manis"]
     assert link_list_indexes(["Paragraf.", *plan, "Paragraf lain."]) == set()
+    # A headline naming a lower-case name is not a sentence under a heading.
+    artworks = ["Cahaya Harapan oleh Studio Lentera", "Taman Cahaya oleh kolektif ruang kita",
+                "Gerbang Kota oleh Arsitek Muda"]
+    assert link_list_indexes(["Paragraf.", *artworks, "Paragraf lain."]) == {1, 2, 3}
     # Sentence-case headlines of one site are still a uniform list.
     related = ["Warga desa menolak rencana relokasi", "Pemerintah kota siapkan lahan baru", "Harga beras turun di pasar"]
     assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}

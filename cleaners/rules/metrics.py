@@ -50,6 +50,7 @@ def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool
 
 
 _NUMBER = re.compile(r"\d+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|id|net|org|co)\S*", re.I)
 #: A field separator of a data line: "June 9 -- Venue, City", "1. etappe: 10 Maret – Sirkuit", "VIP : 500.000".
 _FIELD_SEPARATOR = re.compile(r"\s(?:-{1,2}|–|—|@|\|)\s|\S\s?:\s")
 
@@ -57,6 +58,7 @@ _FIELD_SEPARATOR = re.compile(r"\s(?:-{1,2}|–|—|@|\|)\s|\S\s?:\s")
 def is_data_line(line: str) -> bool:
     """A line of the article's own data (a schedule, results, prices): a number in fields ("June 24 -- Arena,
     City", "Tim A d. Tim B 70-44", "VIP : 60.000"), not a headline that happens to hold one number."""
+    line = _URL.sub(" ", line)  # the digits of a link ("Listen: http://pod.example/ep_615") are no data
     if not _NUMBER.search(line):
         return False
     return bool(_FIELD_SEPARATOR.search(line)) or len(_NUMBER.findall(line)) >= 2
@@ -67,8 +69,9 @@ _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _case_shape(line: str) -> str | None:
     """How a line of 3+ words is cased: "title" (Headline Case), "sentence" (a capital, then lower-case
-    words), "lower" (a keyword phrase); None for shorter or other lines."""
-    words = _CASED_WORD.findall(line)
+    words from the second on: "Eat an hour before"), "lower" (a keyword phrase); None for shorter or other
+    lines ("Parabolic Lightcloud by amigo & amigo", a title naming a lower-case name)."""
+    words = _CASED_WORD.findall(_URL.sub(" ", line))
     if len(words) < 3:
         return None
     long_words = [w for w in words[1:] if len(w) >= 4]
@@ -79,7 +82,7 @@ def _case_shape(line: str) -> str | None:
     upper = sum(w[0].isupper() for w in long_words)
     if upper >= 0.75 * len(long_words):
         return "title"
-    return "sentence" if upper <= 0.5 * len(long_words) else None
+    return "sentence" if upper <= 0.5 * len(long_words) and words[1][0].islower() else None
 
 
 def is_own_list(lines: list[str]) -> bool:

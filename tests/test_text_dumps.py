@@ -144,3 +144,92 @@ def test_line_roles_of_a_dump():
     assert roles[LEAD] == "body"
     assert roles["Baca Juga"] == "boilerplate"
     assert "title" not in roles.values()
+
+
+def test_article_printed_twice_loses_its_copy():
+    # A template (or the text extraction) that prints the whole text block again: the copy goes.
+    text = "\n".join([LEAD, *PARAS, LEAD, *PARAS])
+    assert clean_text(text).paragraphs == [LEAD, *PARAS]
+    # Most of the text printed again, after a line of its own.
+    text = "\n".join([LEAD, *PARAS, "Simpan artikel ini", PARAS[0], PARAS[1], PARAS[2]])
+    assert clean_text(text).paragraphs == [LEAD, *PARAS, "Simpan artikel ini"]
+
+
+def test_line_recurring_in_the_article_stays():
+    # An interview asks each guest the same question; a plan repeats a day's meal in each week.
+    question = "Apa yang membuat Anda memilih berjualan kue di pasar pagi? Apakah ada alasan khusus dari keluarga?"
+    answers = ["Saya mulai berjualan sejak lulus sekolah karena ibu saya juga pedagang kue.",
+               "Awalnya hanya mencoba, lalu pelanggan datang setiap hari dan saya keterusan.",
+               "Suami saya yang mengajak, kami berdua bangun pukul tiga pagi untuk membuat adonan."]
+    text = "\n".join([LEAD, "Bu Sari", question, answers[0], "Bu Tini", question, answers[1], "Bu Ani", question,
+                      answers[2]])
+    assert clean_text(text).paragraphs.count(question) == 3
+    meal = "Sarapan: dua potong roti gandum, satu butir telur rebus, dan segelas susu rendah lemak."
+    snack = "Camilan: satu buah pisang atau apel, dimakan dua jam sebelum makan siang."
+    text = "\n".join([LEAD, "Minggu pertama", meal, snack, "Makan siang: nasi merah dan sayur bening.",
+                      "Minggu kedua", meal, snack, "Makan siang: nasi merah dan pepes ikan.",
+                      "Minggu ketiga", meal, snack, "Makan siang: kentang rebus dan sup ayam."])
+    paragraphs = clean_text(text).paragraphs
+    assert paragraphs.count(meal) == 3 and paragraphs.count(snack) == 3
+
+
+def test_the_articles_own_lists_stay_in_a_dump():
+    schedule = ["Seri 1: 9 Maret – Sirkuit Sentul", "Seri 2: 20 April – Mandalika", "Seri 3: 11 Mei – Sirkuit Sentul"]
+    text = "\n".join([LEAD, "Jadwal lengkap kejuaraan musim ini:", *schedule, PARAS[0], "Daftar harga tiket",
+                      "VIP : 150.000", "Reguler : 75.000"])
+    a = clean_text(text, URL)
+    assert a.paragraphs == [LEAD, "Jadwal lengkap kejuaraan musim ini:", *schedule, PARAS[0], "Daftar harga tiket",
+                            "VIP : 150.000", "Reguler : 75.000"]
+    # Related headlines after the article still go.
+    related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
+               "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
+    assert clean_text("\n".join([LEAD, *PARAS, *related]), URL).paragraphs == [LEAD, *PARAS]
+
+
+def test_hard_wrapped_text_gives_no_title_from_a_line_of_a_paragraph():
+    # A dump that kept the page's hard line breaks: a line of the paragraph that happens to share the slug's
+    # words is not the title, and the lines above it are not chrome.
+    wrapped = ["Foto", "yang beredar di media sosial sejak pagi memperlihatkan ratusan rumah",
+               "terendam hingga atap di tiga kecamatan.",
+               "Banjir yang merendam ratusan rumah di Surabaya sejak sore, menurut",
+               "Badan Penanggulangan Bencana Daerah, adalah yang terparah",
+               "dalam lima tahun terakhir."]
+    a = clean_text("\n".join(wrapped), URL)
+    assert a.title is None
+    assert a.paragraphs == wrapped
+
+
+def test_a_headline_above_a_wrapped_paragraph_is_still_the_title():
+    wrapped = ["Banjir Rendam Ratusan Rumah di Surabaya", "Hujan deras sejak sore merendam ratusan rumah di tiga",
+               "kecamatan, dan sebagian warga mengungsi ke masjid terdekat.", *PARAS]
+    a = clean_text("\n".join(wrapped), URL)
+    assert a.title == "Banjir Rendam Ratusan Rumah di Surabaya"
+    assert a.paragraphs == wrapped[1:]
+
+
+def test_embedded_post_stays_with_its_attribution_and_gives_no_date():
+    post = "Lalu lintas di Jalan Ahmad Yani dialihkan sementara karena genangan. Hindari ruas ini."
+    attribution = "— Dinas Perhubungan Kota (@dishubkota) November 5, 2024"
+    a = clean_text("\n".join([LEAD, PARAS[0], post, attribution, PARAS[1]]))
+    assert a.paragraphs == [LEAD, PARAS[0], post, attribution, PARAS[1]]
+    assert a.published is None
+
+
+def test_a_call_to_action_naming_the_slug_is_not_the_title():
+    url = "https://kabarkota.example/olahraga/hasil-lengkap-lomba-renang-pelajar-2024"
+    for label in ("KLIK UNTUK HASIL LENGKAP LOMBA RENANG PELAJAR", "Click for full results of lomba renang pelajar"):
+        a = clean_text("\n".join([label, LEAD, *PARAS]), url)
+        assert a.title is None
+        assert a.paragraphs == [label, LEAD, *PARAS]
+    # A headline that names the slug, above the dateline lead, still is.
+    a = clean_text("\n".join(["Hasil Lengkap Lomba Renang Pelajar 2024", LEAD, *PARAS]), url)
+    assert a.title == "Hasil Lengkap Lomba Renang Pelajar 2024"
+
+
+def test_feature_lists_two_products_share_stay():
+    features = ["- Tahan air hingga kedalaman satu meter", "- Baterai awet sampai dua hari",
+                "- Layar tetap terang di bawah matahari", "- Bisa diisi ulang tanpa kabel"]
+    text = "\n".join(["Jam Tangan Pintar Seri A", *features, "Jam Tangan Pintar Seri B", *features,
+                      "- Dilengkapi sensor detak jantung", PARAS[0]])
+    paragraphs = clean_text(text).paragraphs
+    assert all(paragraphs.count(f) == 2 for f in features)

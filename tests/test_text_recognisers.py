@@ -5,7 +5,7 @@ import pytest
 
 from cleaners import recognise as R
 from cleaners.rules import GENERIC_RULES, Action, first_match
-from cleaners.rules.metrics import is_list_item, is_table_row, link_list_indexes
+from cleaners.rules.metrics import is_data_line, is_list_item, is_table_row, link_list_indexes
 
 
 def action(line):
@@ -202,3 +202,71 @@ def test_tables_and_lists_are_not_link_lists():
     assert link_list_indexes(["Isi paket bantuan:", *items]) == set()
     # Unmarked short lines are still a link list.
     assert link_list_indexes(["Paragraf.", "resep kue lebaran", "tips diet sehat", "harga emas hari ini"]) == {1, 2, 3}
+
+
+def test_schedules_results_and_price_lists_are_not_link_lists():
+    # The article's own data: a number in fields, on at least half of the lines.
+    schedule = ["Seri 1: 9 Maret – Sirkuit Sentul", "Seri 2: 20 April – Mandalika", "Seri 3: 11 Mei – Sirkuit Sentul",
+                "Seri 4: 8 Juni – Mandalika"]
+    tour = ["12 Juni -- Gedung Kesenian, Bandung", "14 Juni -- Taman Budaya, Yogyakarta",
+            "17 Juni -- Balai Pemuda, Surabaya"]
+    results = ["BOLA VOLI PUTRI", "SMA 1 d. SMA 3 25-19", "SMA 5 d. SMA 2 25-22", "SMA 4 d. SMA 6 21-25"]
+    prices = ["Tiket masuk", "VIP : 150.000", "Reguler : 75.000", "Pelajar : 40.000"]
+    for lines in (schedule, tour, results, prices):
+        assert all(len(x) <= 60 for x in lines)
+        assert link_list_indexes(["Berikut jadwalnya.", *lines, "Paragraf penutup yang berakhir titik."]) == set()
+        assert link_list_indexes(["Berikut jadwalnya.", *lines]) == set()  # at the very end too
+    # A headline that holds one number is no data line; related headlines and keyword lists still go.
+    assert not is_data_line("7 Cara Menyimpan Cabai Agar Awet") and not is_data_line("harga gabah shio 2025")
+    # The digits of a link are no data: a podcast's or an app's links are still a list of links.
+    links = ["Dengarkan di Spotify", "Spotify: https://pod.example/ep_615", "Unduh: https://pod.example/ep_615.mp3",
+             "Apple: https://pod.example/apple/615"]
+    assert not any(is_data_line(x) for x in links)
+    assert link_list_indexes(["Paragraf.", *links]) == {1, 2, 3, 4}
+    related = ["Jembatan Gantung Putus Diterjang Banjir Bandang", "Harga Cabai Naik Jelang Akhir Pekan",
+               "Bupati Resmikan Pasar Baru di Desa Sukamaju"]
+    assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}
+    assert link_list_indexes(["Paragraf.", "harga gabah shio 2025", "resep kue lebaran", "tips diet sehat"]) == {1, 2, 3}
+
+
+def test_headings_with_lines_under_them_are_not_link_lists():
+    # A plan: headline-cased headings, each with a lower-case line under it.
+    plan = ["Sarapan Pagi Sehat", "Makan sebelum berangkat kerja", "Camilan Siang Hari",
+            "Pilih buah yang tidak terlalu manis"]
+    assert link_list_indexes(["Paragraf.", *plan, "Paragraf lain."]) == set()
+    # A headline naming a lower-case name is not a sentence under a heading.
+    artworks = ["Cahaya Harapan oleh Studio Lentera", "Taman Cahaya oleh kolektif ruang kita",
+                "Gerbang Kota oleh Arsitek Muda"]
+    assert link_list_indexes(["Paragraf.", *artworks, "Paragraf lain."]) == {1, 2, 3}
+    # Sentence-case headlines of one site are still a uniform list.
+    related = ["Warga desa menolak rencana relokasi", "Pemerintah kota siapkan lahan baru", "Harga beras turun di pasar"]
+    assert link_list_indexes(["Paragraf.", *related, "Paragraf lain."]) == {1, 2, 3}
+
+
+def test_wrapped_sentences_and_sentences_ending_with_an_emoji_are_not_link_labels():
+    wrapped = ["Selain itu, warga juga", "membersihkan saluran air,", "menanam pohon di bantaran sungai,",
+               "dan memperbaiki tanggul yang jebol."]
+    assert link_list_indexes(["Paragraf.", *wrapped]) == set()
+    assert link_list_indexes(["Paragraf.", "Sampai jumpa di acara berikutnya! 🙂", "Terima kasih sudah datang 🙏",
+                              "Paragraf lain."]) == set()
+    assert link_list_indexes(["Paragraf.", "Sampai jumpa di acara berikutnya! 🙂", "Salam hangat dari kami"]) == set()
+    assert link_list_indexes(["Paragraf.", "Salam hangat dari kami", "Sampai jumpa lagi 🙂"]) == {1, 2}
+
+
+@pytest.mark.parametrize("line", [
+    "— Dinas Perhubungan Kota (@dishubkota) October 9, 2024",
+    "— Bupati Sukamaju (@bupatisukamaju) 9 Oktober 2024",
+    "A post shared by Warung Kopi Senja (@kopisenja) on Oct 9, 2024 at 7:15am PDT",
+    "Sebuah kiriman dibagikan oleh Warung Kopi Senja (@kopisenja) pada 9 Okt 2024 pukul 7.15 PDT",
+])
+def test_embedded_post_attribution_is_not_a_date_line(line):
+    assert R.parse_date_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Kabar dunia | 11 Oktober 2024, 15:32 WIB",
+    "Rina Ayu - 9 Oktober 2024",
+    "— 9 Oktober 2024",
+])
+def test_date_lines_are_not_post_attributions(line):
+    assert R.parse_date_line(line) is not None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import recognise as R
 from ..record import Article
 from ..rules import Action
-from ..rules.metrics import is_short, is_table_row, link_list_indexes, word_count
+from ..rules.metrics import is_list_item, is_short, link_list_indexes, word_count
 from ..sites.profile import SiteProfile
 from ..urls import path_of, slug_words
 from .lines import Line, Role, prepare_lines
@@ -94,21 +94,53 @@ def _caption_like(page: Page, i: int) -> bool:
     return (R.has_photo_credit(text) and word_count(text) <= CAPTION_MAX_WORDS) or _repeated(page, i)
 
 
+#: A link's call to action ("Klik untuk hasil lengkap", "CLICK FOR FULL RESULTS") is no headline, even when it
+#: names what the URL slug names.
+_CALL_TO_ACTION = re.compile(r"^(click|klik|tap|ketuk)\b", re.I)
+
+
 def _title_shaped(page: Page, i: int) -> bool:
-    """Could be a headline: free, short, not a sentence, a caption, a label or a list item."""
+    """Could be a headline: free, short, not a sentence, a caption, a label, a link's call to action or a
+    list item."""
     line = page.lines[i]
     text = line.text
     return (_is_free(line) and len(text) <= MAX_TITLE_CHARS and word_count(text) <= MAX_TITLE_WORDS
+            and not _CALL_TO_ACTION.match(text)
             and word_count(text) >= 2 and not text.endswith((".", ":", ",", ";", "|")) and not _caption_like(page, i)
             and not R.is_photo_credit_line(text))
 
 
+def _wrapped_from(page: Page, i: int) -> str:
+    """The sentence that starts at line i, with the lines it goes on to in a hard-wrapped text (a line that
+    ends inside a sentence, and a next line that starts in lower case)."""
+    lines = page.lines
+    parts = [lines[i].text]
+    j = i
+    while j + 1 < len(lines) and len(parts) < 8 and not _ends_sentence(lines[j].text) \
+            and _continues_sentence(lines[j + 1].text):
+        j += 1
+        parts.append(lines[j].text)
+    return " ".join(parts)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"”’')] ").endswith((".", "…", "!", "?"))
+
+
+def _continues_sentence(text: str) -> bool:
+    """Starts in lower case with a word and goes on for a few words ("to her page to share the photos.")."""
+    return bool(re.match(r"[^\W\d_]", text)) and text[0].islower() and word_count(text) >= 3 and \
+        not text.split()[0][1:2].isupper()  # "iPhone", "eKTP", "detikNews": names, not a sentence going on
+
+
 def _title_window(page: Page) -> int:
-    """The title stands above the first paragraph (captions do not count): lines before this index."""
+    """The title stands above the first paragraph (captions do not count): lines before this index. In a
+    hard-wrapped text the first paragraph spans lines; it starts where a sentence goes on to the next."""
     limit = min(len(page.lines), TITLE_WINDOW)
     for i in range(limit):
         line = page.lines[i]
-        if _is_free(line) and _paragraph_like(line.text) and not _caption_like(page, i):
+        if _is_free(line) and (_paragraph_like(line.text) or _paragraph_like(_wrapped_from(page, i))) \
+                and not _caption_like(page, i):
             return i
     return limit
 
@@ -536,23 +568,45 @@ def is_subheading(paragraph: str) -> bool:
             and not paragraph.endswith((".", "!", "?", '"', "”", ":")))
 
 
+def reprinted_indexes(texts: list[str]) -> set[int]:
+    """Positions of paragraphs that print the text above them again: a run equal, in order, to an earlier
+    run, as long as half the text before it and holding two or more sentences (a template, or a text
+    extraction, that prints the article twice). A line that recurs on its own or in a short group (an
+    interviewer's question to each guest, a day's meals in each week of a plan), and list items and
+    headings two products share, are content."""
+    keys = [t.casefold() for t in texts]
+    earlier: dict[str, list[int]] = {}
+    reprinted: set[int] = set()
+    k = 0
+    while k < len(keys):
+        longest = 0
+        for m in earlier.get(keys[k], ())[:8]:  # the first few places it stood are enough
+            n = 0
+            while k + n < len(keys) and m + n < k and keys[m + n] == keys[k + n]:
+                n += 1
+            longest = max(longest, n)
+        earlier.setdefault(keys[k], []).append(k)
+        sentences = sum(_ends_like_paragraph(t) and not is_list_item(t) for t in texts[k:k + longest])
+        if sentences >= 2 and 2 * longest >= k:
+            reprinted.update(range(k, k + longest))
+            k += longest
+        else:
+            k += 1
+    return reprinted
+
+
 def _assemble(page: Page, body: list[int]) -> list[str]:
-    """Drop link lists and repeated paragraphs; mark subheadings."""
+    """Drop link lists and the article printed again; mark subheadings."""
     lines = page.lines
     keep = list(body)
-    dropped = {keep[k] for k in link_list_indexes([lines[i].text for i in keep])}
-    seen: set[str] = set()
+    texts = [lines[i].text for i in keep]
+    dropped = {keep[k] for k in link_list_indexes(texts) | reprinted_indexes(texts)}
     paragraphs = []
     for index in keep:
         text = lines[index].text
-        key = text.casefold()
-        # A paragraph printed again (a template that repeats its text block) goes; a short label that
-        # recurs by design (a recipe's "Eat every 2-3 hours", a table's header row) stays.
-        repeatable = not _ends_like_paragraph(text) and word_count(text) < SUMMARY_MIN_WORDS or is_table_row(text)
-        if index in dropped or (key in seen and not repeatable):
+        if index in dropped:
             lines[index].role = Role.BOILERPLATE
             continue
-        seen.add(key)
         if is_subheading(text):
             lines[index].role = Role.SUBHEADING
         paragraphs.append(text)

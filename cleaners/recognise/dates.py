@@ -221,9 +221,21 @@ _DATE_LABEL_WORDS = re.compile(
 _UPDATED = re.compile(r"\b(diperbarui|diperbaharui|diupdate|updated?)\b", re.I)
 
 
+#: The attribution under an embedded post, part of the quoted post and not the page's date: Twitter/X's
+#: "— Name (@handle) October 9, 2018", Instagram's "A post shared by Name (@handle) on ..." and
+#: "Sebuah kiriman dibagikan oleh Nama (@handle)".
+_POST_ATTRIBUTION = re.compile(r"^(?:[—–-]\s*[^()]{1,80}\(@\w{1,30}\)|(?:a\s+post\s+shared\s+by|"
+                               r"sebuah\s+kiriman\s+dibagikan\s+oleh)\b)", re.I)
+
+
+def is_post_attribution(line: str) -> bool:
+    return bool(_POST_ATTRIBUTION.match(line))
+
+
 def parse_date_line(line: str, max_label_words: int = 6) -> DateLine | None:
-    """A line that is a date, maybe with a short label ("Kabar dunia | 11 Oktober 2024, 15:32 WIB")."""
-    if len(line) > MAX_META_CHARS:
+    """A line that is a date, maybe with a short label ("Kabar dunia | 11 Oktober 2024, 15:32 WIB"). The
+    attribution of an embedded post is not one (`is_post_attribution`)."""
+    if len(line) > MAX_META_CHARS or is_post_attribution(line):
         return None
     found = find_date(line)
     if not found:

@@ -30,11 +30,71 @@ def ends_like_sentence(line: str) -> bool:
 LINK_MAX_CHARS = 60
 
 
+#: Emoji and pictographs a line may end with after its sentence ("Sampai jumpa! 🙂").
+_TRAILING_PICTOGRAPHS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\\s]+$")
+#: A line that breaks off inside a sentence: it ends with a comma (a hard-wrapped or split sentence).
+_CONTINUES = re.compile(r"[,，、]\s*$")
+
+
+def _link_label(line: str, max_words: int) -> bool:
+    """Could be a link's label: short, not a sentence (nor a sentence that goes on on the next line), not a
+    table row or a list item."""
+    bare = _TRAILING_PICTOGRAPHS.sub("", line)
+    return (len(line) <= LINK_MAX_CHARS and is_short(line, max_words) and not ends_like_sentence(bare)
+            and not _CONTINUES.search(line) and not is_table_row(line) and not is_list_item(line))
+
+
 def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:
     """A run of short lines without sentence punctuation: a keyword/SEO link list or a related-title list."""
-    return len(lines) >= min_run and all(
-        len(x) <= LINK_MAX_CHARS and is_short(x, max_words) and not ends_like_sentence(x) and not is_table_row(x)
-        and not is_list_item(x) for x in lines)
+    return len(lines) >= min_run and all(_link_label(x, max_words) for x in lines)
+
+
+_NUMBER = re.compile(r"\d+")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|id|net|org|co)\S*", re.I)
+#: A field separator of a data line: "June 9 -- Venue, City", "1. etappe: 10 Maret – Sirkuit", "VIP : 500.000".
+_FIELD_SEPARATOR = re.compile(r"\s(?:-{1,2}|–|—|@|\|)\s|\S\s?:\s")
+
+
+def is_data_line(line: str) -> bool:
+    """A line of the article's own data (a schedule, results, prices): a number in fields ("June 24 -- Arena,
+    City", "Tim A d. Tim B 70-44", "VIP : 60.000"), not a headline that happens to hold one number."""
+    line = _URL.sub(" ", line)  # the digits of a link ("Listen: http://pod.example/ep_615") are no data
+    if not _NUMBER.search(line):
+        return False
+    return bool(_FIELD_SEPARATOR.search(line)) or len(_NUMBER.findall(line)) >= 2
+
+
+_CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _case_shape(line: str) -> str | None:
+    """How a line of 3+ words is cased: "title" (Headline Case), "sentence" (a capital, then lower-case
+    words from the second on: "Eat an hour before"), "lower" (a keyword phrase); None for shorter or other
+    lines ("Parabolic Lightcloud by amigo & amigo", a title naming a lower-case name)."""
+    words = _CASED_WORD.findall(_URL.sub(" ", line))
+    if len(words) < 3:
+        return None
+    long_words = [w for w in words[1:] if len(w) >= 4]
+    if not words[0][0].isupper():
+        return "lower" if words[0][0].islower() and all(w[0].islower() for w in long_words) else None
+    if not long_words:
+        return None
+    upper = sum(w[0].isupper() for w in long_words)
+    if upper >= 0.75 * len(long_words):
+        return "title"
+    return "sentence" if upper <= 0.5 * len(long_words) and words[1][0].islower() else None
+
+
+def is_own_list(lines: list[str]) -> bool:
+    """A run of short lines that is the article's own list, not links: its lines are data (at least half of
+    them: a tour's dates, a season's calendar, match results, a price list), or it mixes headline-cased
+    headings with lower-case lines under them (a menu plan's "Pre-Workout Meal" / "Eat 60 minutes before").
+    Link lists are uniform: keyword phrases in lower case, or headlines in the site's one style."""
+    data = sum(is_data_line(x) for x in lines)
+    if data >= 2 and 2 * data >= len(lines):
+        return True
+    shapes = {_case_shape(x) for x in lines}
+    return "title" in shapes and bool(shapes & {"sentence", "lower"})
 
 
 #: An item of the article's own list as text extraction writes `<li>` ("- item", "• item", "1) item").
@@ -55,7 +115,8 @@ def link_list_indexes(lines: list[str]) -> set[int]:
     """Positions of link lists among body paragraphs.
 
     Runs of 3+ short unpunctuated lines are keyword/SEO or related-title lists wherever they stand; at the
-    very end of the body 2 are enough, since a real subheading is followed by a paragraph.
+    very end of the body 2 are enough, since a real subheading is followed by a paragraph. A run that is
+    the article's own list (`is_own_list`) stays.
     """
     dropped: set[int] = set()
     run: list[int] = []
@@ -63,7 +124,7 @@ def link_list_indexes(lines: list[str]) -> set[int]:
         if index is not None and is_link_list([lines[index]], min_run=1):
             run.append(index)
             continue
-        if len(run) >= 3 or (index is None and len(run) >= 2):
+        if (len(run) >= 3 or (index is None and len(run) >= 2)) and not is_own_list([lines[k] for k in run]):
             dropped.update(run)
         run = []
     return dropped

@@ -40,10 +40,50 @@ def parse_html(html: str) -> lxml_html.HtmlElement:
     return _parse(html)[0]
 
 
+#: The characters trafilatura's `repair_faulty_html` deletes (`INVALID_XML_CHARS`): the C0 controls but
+#: tab, newline and carriage return, as bytes of UTF-8, and U+FFFE, U+FFFF.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _has_invalid_chars(html: str) -> bool:
+    """Whether the page holds a character `INVALID_XML_CHARS` matches: a byte scan in C, a fraction of
+    the regex's pass over the whole string."""
+    data = html.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
+
+
+def load_page(html: str) -> lxml_html.HtmlElement | None:
+    """`trafilatura.utils.load_html` of a str, the same tree, without its regex pass over the whole
+    string when the page has no character for it to delete."""
+    if _has_invalid_chars(html):
+        return load_html(html)
+    beginning = html[:50].lower()
+    # repair_faulty_html, without the deletion that has nothing to delete
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = trafilatura_utils.DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = trafilatura_utils.FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    tree, bytes_parsed = None, False
+    try:
+        tree = lxml_html.fromstring(html, parser=trafilatura_utils.HTML_PARSER)
+    except ValueError:  # a str with an encoding declaration
+        tree, bytes_parsed = trafilatura_utils.fromstring_bytes(html), True
+    except Exception:  # noqa: BLE001 - as load_html: any other parser failure, then the bytes are tried
+        tree = None
+    if (tree is None or len(tree) < 1) and not bytes_parsed:
+        tree = trafilatura_utils.fromstring_bytes(html)
+    if tree is not None and trafilatura_utils.is_dubious_html(beginning) and len(tree) < 2:
+        tree = None
+    return tree
+
+
 def _parse(html: str) -> tuple[lxml_html.HtmlElement, str | None]:
     """The tree, and a warning when markup nested too deeply was cut off."""
     try:
-        tree = load_html(html)
+        tree = load_page(html)
     except (etree.ParserError, ValueError, TypeError) as exc:
         raise BadHtml(f"cannot parse HTML: {exc}") from exc
     if tree is None:

@@ -159,9 +159,13 @@ def profile_vs_parse(rounds: int = 30) -> tuple[list[float], list[float]]:
     from cleaners import clean_html
 
     pages = []
-    for path in sorted((ROOT / "fixtures" / "html").glob("*.html")):
-        url = json.loads((ROOT / "fixtures" / "expected" / f"{path.stem}.json").read_text())["url"]
-        pages.append((path.read_text(encoding="utf-8"), url))
+    # The family fixtures with an expected record (cleaners/sites/<family>/fixtures/<stem>.html + .json).
+    for path in sorted(ROOT.glob("cleaners/sites/*/fixtures/*.html")):
+        expected = path.with_suffix(".json")
+        if expected.is_file():
+            pages.append((path.read_text(encoding="utf-8"), json.loads(expected.read_text())["url"]))
+    if not pages:
+        raise BenchError("no family fixture pages (cleaners/sites/*/fixtures/*.html with a .json)")
     clean_html(*pages[0])
     profile, parse = [], []
     for _ in range(rounds):
@@ -249,7 +253,7 @@ def main() -> int:
 
         profile, parse = profile_vs_parse()
         profile_x = statistics.median(profile) / statistics.median(parse)
-        print(f"\nprofile path on fixtures/html: {spread(profile, 2)} ms per document; lxml parse {spread(parse, 2)} ms "
+        print(f"\nprofile path on the family fixtures: {spread(profile, 2)} ms per document; lxml parse {spread(parse, 2)} ms "
               f"({profile_x:.1f}x)")
         results.update(profile_ms=profile, parse_ms=parse, profile_vs_parse=profile_x)
 

@@ -18,12 +18,14 @@ lists are judged by link density on the page rather than by line shape.
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura import core as traf_core
+from trafilatura.settings import Extractor
 
 from .. import recognise as R
 from ..dom import content
@@ -78,14 +80,52 @@ def is_link_block(text: str, links: frozenset[str], item: bool = False) -> bool:
 # --------------------------------------------------------------------------------------------- candidates
 
 
+#: trafilatura's options for the candidate (`bare_extraction(fast=True, favor_recall=True,
+#: include_comments=False, include_tables=True, with_metadata=False)`), built once.
+_OPTIONS = Extractor(fast=True, recall=True, comments=False, tables=True, with_metadata=False)
+
+
+def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Element | None:
+    """The body element `trafilatura.bare_extraction(tree, url=url, fast=True, favor_recall=True,
+    include_comments=False, include_tables=True, with_metadata=False)` returns, without the work whose
+    result it throws away here: the backup tree kept for the external extractors (never run in fast
+    mode), a second copy of the pruned page kept for the baseline rescue (rebuilt in the rare case the
+    rescue runs), the text rendering of the body, the options parsed from the configuration per call.
+
+    Follows `trafilatura.core.trafilatura_sequence` of trafilatura 2.3.1 (pinned in pyproject.toml) for
+    these options: recall focus (no recall escalation), no comments (so no forum-post salvage);
+    `tests/test_generic_speed.py` checks it against the public call."""
+    options = copy(_OPTIONS)
+    options.url = url
+    try:
+        raw = _pruned(tree)
+        cleaned = traf_core.convert_tags(traf_core.tree_cleaning(raw, options), options, url)
+        body, text = traf_core.extract_content(cleaned, options)
+        if len(text) < options.min_extracted_size:  # stage 3: the baseline on the pruned, uncleaned page
+            b_body, b_text, b_len = traf_core.baseline(_pruned(tree))
+            if b_len > len(text):
+                body, text = b_body, b_text
+        if len(text) < options.min_output_size and options.min_output_comm_size > 0:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return body
+
+
+def _pruned(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of the page, pruned as trafilatura prunes the raw tree before its cascade."""
+    page = copy(tree)
+    is_forum = traf_core._forum_thread_page(page)
+    page = traf_core.prune_unwanted_nodes(page, traf_core.RAW_TREE_PRUNE_XPATH)
+    if not is_forum:  # comments off, recall focus
+        page = traf_core.prune_unwanted_nodes(page, traf_core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return page
+
+
 def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
     """trafilatura's main content as blocks (recall-leaning settings without its fallback extractors: the
     boilerplate rules, link density and the judge give back the precision, at a fraction of the time)."""
-    document = trafilatura.bare_extraction(
-        tree, url=url, fast=True, favor_recall=True, include_comments=False, include_tables=True,
-        with_metadata=False,
-    )
-    body = getattr(document, "body", None)
+    body = trafilatura_body(tree, url)
     if body is None:
         return []
     blocks: list[Block] = []

@@ -3,10 +3,11 @@ generic path), and fall back to the generic path, saying so, when the profile ca
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura import utils as trafilatura_utils
-from trafilatura.utils import load_html, repair_faulty_html
 
 from ..dom.meta import read_meta
 from ..dom.pagination import read_page_links
@@ -14,8 +15,11 @@ from ..finalize import finalize
 from ..record import Article, PageLinks
 from ..sites import profile_for
 from ..sites.registry import family_of_page
-from .generic import read_generic
 from .profile import overlay_metadata, read_profile, read_profile_metadata
+
+if TYPE_CHECKING:
+    from ..dom.meta import PageMeta
+    from ..sites.profile import SiteProfile
 
 
 class BadHtml(ValueError):
@@ -24,10 +28,6 @@ class BadHtml(ValueError):
 
 #: libxml2 stops building the tree this deep: by default, and with its huge-tree option.
 DEFAULT_DEPTH, HUGE_DEPTH = 256, 2048
-#: trafilatura's parser options, with libxml2's huge-tree limits: a page nested deeper than 256 levels
-#: (unclosed tags add a level per paragraph in broken templates) is read to the end, up to HUGE_DEPTH.
-_DEEP_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
-                                    remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def _too_deep(parser: etree.HTMLParser) -> bool:
@@ -41,15 +41,79 @@ def parse_html(html: str) -> lxml_html.HtmlElement:
     return _parse(html)[0]
 
 
+#: trafilatura's parser (`trafilatura.utils.HTML_PARSER`: the same options), and the same with libxml2's
+#: huge-tree limits: a page nested deeper than 256 levels (unclosed tags add a level per paragraph in
+#: broken templates) is read to the end, up to HUGE_DEPTH.
+HTML_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                   remove_comments=True, remove_pis=True)
+_DEEP_PARSER = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                    remove_comments=True, remove_pis=True, huge_tree=True)
+#: trafilatura.utils' repairs (`INVALID_XML_CHARS`, `DOCTYPE_TAG`, `FAULTY_HTML`), the same patterns.
+INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DOCTYPE_TAG = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+FAULTY_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
+#: The characters INVALID_XML_CHARS matches below U+FFFE, as bytes of UTF-8.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _has_invalid_chars(html: str) -> bool:
+    """Whether the page holds a character INVALID_XML_CHARS matches: a byte scan in C, a fraction of
+    the regex's pass over the whole string."""
+    data = html.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
+
+
+def repair_faulty_html(html: str, beginning: str) -> str:
+    """`trafilatura.utils.repair_faulty_html`: control characters deleted (the regex pass only when there
+    is one), a self-closing doctype or `<html/>` in the first lines repaired."""
+    if _has_invalid_chars(html):
+        html = INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
+
+
+def _from_bytes(html: str) -> lxml_html.HtmlElement | None:
+    try:
+        return lxml_html.fromstring(html.encode("utf8", "surrogatepass"), parser=HTML_PARSER)
+    except Exception:  # noqa: BLE001 - as trafilatura's fromstring_bytes: no tree
+        return None
+
+
+def load_page(html: str) -> lxml_html.HtmlElement | None:
+    """The tree `trafilatura.utils.load_html` gives for a str (tests/test_parse_equivalence.py), without
+    importing trafilatura (a profile page never needs it) and without its regex pass over the whole
+    string when the page has no character for it to delete."""
+    beginning = html[:50].lower()
+    html = repair_faulty_html(html, beginning)
+    tree, bytes_parsed = None, False
+    try:
+        tree = lxml_html.fromstring(html, parser=HTML_PARSER)
+    except ValueError:  # a str with an encoding declaration
+        tree, bytes_parsed = _from_bytes(html), True
+    except Exception:  # noqa: BLE001 - as load_html: any other parser failure, then the bytes are tried
+        tree = None
+    if (tree is None or len(tree) < 1) and not bytes_parsed:
+        tree = _from_bytes(html)
+    if tree is not None and "html" not in beginning and len(tree) < 2:  # not quite HTML
+        tree = None
+    return tree
+
+
 def _parse(html: str) -> tuple[lxml_html.HtmlElement, str | None]:
     """The tree, and a warning when markup nested too deeply was cut off."""
     try:
-        tree = load_html(html)
+        tree = load_page(html)
     except (etree.ParserError, ValueError, TypeError) as exc:
         raise BadHtml(f"cannot parse HTML: {exc}") from exc
     if tree is None:
         raise BadHtml("cannot parse HTML: not an HTML document")
-    if not _too_deep(trafilatura_utils.HTML_PARSER):
+    if not _too_deep(HTML_PARSER):
         return tree, None
     repaired = repair_faulty_html(html, html[:50].lower())
     try:
@@ -62,6 +126,14 @@ def _parse(html: str) -> tuple[lxml_html.HtmlElement, str | None]:
     if _too_deep(_DEEP_PARSER):
         return deep, f"markup nested deeper than {HUGE_DEPTH} levels; body cut"
     return deep, None
+
+
+def _read_generic(tree: etree._Element, meta: PageMeta, profile: SiteProfile | None, url: str | None
+                  ) -> Article:
+    # Imported when a page needs it: the generic path brings trafilatura, which a profile page does without.
+    from .generic import read_generic
+
+    return read_generic(tree, meta, profile, url)
 
 
 def clean_html(html: str, url: str | None = None) -> Article:
@@ -77,7 +149,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
     if profile and profile.html:
         article, warning = read_profile(tree, meta, profile, fact_url)
     if article is None:
-        article = read_generic(tree, meta, profile, fact_url)
+        article = _read_generic(tree, meta, profile, fact_url)
         if warning:
             article.warnings.append(warning)
             if profile and profile.html:
@@ -92,7 +164,7 @@ def clean_html_generic(html: str, url: str | None = None) -> Article:
     """Clean an HTML page through the generic path only, whatever site it is from."""
     tree, cut = _parse(html)
     meta = read_meta(tree)
-    article = read_generic(tree, meta, None, url or meta.page_url)
+    article = _read_generic(tree, meta, None, url or meta.page_url)
     if cut:
         article.warnings.append(cut)
     article.url = url

@@ -91,9 +91,9 @@ def is_hidden(element: etree._Element) -> bool:
 
 
 #: Elements that may be hidden (the attribute tests of `is_hidden`, narrowed by XPath before Python looks).
-_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden='true' or contains(@style, 'none') or "
-                            "contains(@style, 'hidden') or contains(@class, 'hid') or contains(@class, 'none') or "
-                            "contains(@class, 'sr-only') or contains(@class, 'invisible')]")
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or "
+                            "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
+                            "contains(., 'sr-only') or contains(., 'invisible')]]")
 _HIDDEN_PARTS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote")
 
 

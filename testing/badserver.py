@@ -30,11 +30,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .mirror import _self_signed
+from .mirror import TunnelHandler, _self_signed
 
 
 @dataclass(frozen=True)
@@ -183,29 +183,12 @@ class BadServer(ThreadingHTTPServer):
         self._certs.cleanup()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(TunnelHandler):
     protocol_version = "HTTP/1.1"
     server: BadServer
-    tunnel_host: str | None = None
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - BaseHTTPRequestHandler's signature
         pass
-
-    def do_CONNECT(self) -> None:
-        host = self.path.rsplit(":", 1)[0]
-        self.send_response(200, "Connection established")
-        self.end_headers()
-        self.wfile.flush()
-        try:
-            tls = self.server.tls.wrap_socket(self.connection, server_side=True)
-        except (ssl.SSLError, OSError):
-            self.close_connection = True
-            return
-        self.connection = tls
-        self.rfile = tls.makefile("rb", -1)
-        self.wfile = tls.makefile("wb", 0)
-        self.tunnel_host = host
-        self.close_connection = False
 
     def do_GET(self) -> None:
         if self.path.startswith(("http://", "https://")):

@@ -193,14 +193,11 @@ class MirrorServer(ThreadingHTTPServer):
         self._certs.cleanup()
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: MirrorServer
-    tunnel_host: str | None = None
+class TunnelHandler(BaseHTTPRequestHandler):
+    """An HTTP proxy's CONNECT: the tunnel is answered here, over TLS with the server's self-signed
+    certificate (`server.tls`), so that https:// URLs reach this server as a proxy would pass them on."""
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - BaseHTTPRequestHandler's signature
-        if not self.server.quiet:
-            super().log_message(format, *args)
+    tunnel_host: str | None = None
 
     def do_CONNECT(self) -> None:
         host = self.path.rsplit(":", 1)[0]
@@ -217,6 +214,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile = tls.makefile("wb", 0)
         self.tunnel_host = host
         self.close_connection = False
+
+
+class _Handler(TunnelHandler):
+    protocol_version = "HTTP/1.1"
+    server: MirrorServer
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - BaseHTTPRequestHandler's signature
+        if not self.server.quiet:
+            super().log_message(format, *args)
 
     def do_HEAD(self) -> None:
         self._serve(head=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, distance
 from .fingerprint import fingerprint as body_fingerprint
-from .search import ensure_index
+from .search import ensure_index, record_filters
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -243,16 +243,7 @@ class ArticleStore:
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None
                ) -> Iterator[dict[str, Any]]:
-        clauses, params = [], []
-        if site:
-            clauses.append("site = ?")
-            params.append(site)
-        if since:
-            clauses.append("day >= ?")
-            params.append(since)
-        if until:
-            clauses.append("day <= ?")
-            params.append(until)
+        clauses, params = record_filters(site, since, until)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         for (record,) in self.db.execute(f"SELECT record FROM articles {where} ORDER BY day, canonical_url", params):
             yield json.loads(record)

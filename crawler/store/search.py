@@ -97,6 +97,26 @@ def quoted(query: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
 
 
+def record_filters(site: str | None, since: str | None, until: str | None, table: str = ""
+                   ) -> tuple[list[str], list[str]]:
+    """SQL conditions and their parameters for the store's filters: a site family ("generic": records of
+    the generic path, which have no site), the published day from `since` to `until` (YYYY-MM-DD).
+    `table` prefixes the columns (`"a."`)."""
+    clauses, params = [], []
+    if site == "generic":
+        clauses.append(f"{table}site IS NULL")
+    elif site:
+        clauses.append(f"{table}site = ?")
+        params.append(site)
+    if since:
+        clauses.append(f"{table}day >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{table}day <= ?")
+        params.append(until)
+    return clauses, params
+
+
 def search(db: sqlite3.Connection, query: str, site: str | None = None, since: str | None = None,
            until: str | None = None, limit: int = 20, mark: tuple[str, str] = ("[", "]"),
            snippet_words: int = 16) -> list[dict[str, Any]]:
@@ -107,19 +127,7 @@ def search(db: sqlite3.Connection, query: str, site: str | None = None, since: s
     path), `since` and `until` (YYYY-MM-DD, on the published day) filter. Each hit has `snippet`: the
     body's best-matching passage (or the summary's, the title's) with the matches between `mark`.
     """
-    clauses, params = [], []
-    if site:
-        if site == "generic":
-            clauses.append("a.site IS NULL")
-        else:
-            clauses.append("a.site = ?")
-            params.append(site)
-    if since:
-        clauses.append("a.day >= ?")
-        params.append(since)
-    if until:
-        clauses.append("a.day <= ?")
-        params.append(until)
+    clauses, params = record_filters(site, since, until, "a.")
     where = "".join(f" AND {clause}" for clause in clauses)
     sql = (
         "SELECT a.published, a.site, json_extract(a.record, '$.title'), json_extract(a.record, '$.url'), "

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cleaners import clean_html, clean_text
+from cleaners import clean_html, clean_text, page_links
 from cleaners.urls import canonical_url, unwrap_archived
 
 from .conftest import load_expected, page, paragraphs
@@ -106,3 +106,9 @@ def test_when_the_body_selector_misses_the_profile_still_reads_the_metadata(stem
         assert article[name] == expected[name], name
     # The generic path found the body the template hid from the profile.
     assert set(paragraphs(expected["body"])) <= set(paragraphs(article["body"])) | {paragraphs(expected["body"])[0]}
+
+
+def test_pagination_of_an_archived_page_is_the_originals():
+    base = "https://jateng.tribunnews.com/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
+    links = page_links(page("tribunnews/desktop_v1_paged1"), f"https://web.archive.org/web/2024/{base}?page=1")
+    assert links.next_url == base + "?page=2" and links.total_pages == 3

@@ -13,7 +13,6 @@ from ..dom.meta import read_meta
 from ..dom.pagination import read_page_links
 from ..finalize import finalize
 from ..record import Article, PageLinks
-from ..sites import profile_for
 from ..sites.registry import family_of_page
 from .profile import overlay_metadata, read_profile, read_profile_metadata
 
@@ -174,7 +173,7 @@ def clean_html_generic(html: str, url: str | None = None) -> Article:
 def page_links(html: str, url: str) -> PageLinks:
     """The pagination of an HTML page as its family's profile declares it (cleaning a page already gives
     `Article.page_links` from the same parse; this is for a page you only want to page through)."""
-    profile = profile_for(url=url, html=html)
+    profile, fact_url = family_of_page(url, None, html)
     if profile is None or profile.html is None:
         return PageLinks()
-    return read_page_links(parse_html(html), url, profile)
+    return read_page_links(parse_html(html), fact_url, profile)

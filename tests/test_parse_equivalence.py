@@ -68,3 +68,60 @@ def test_trafilatura_body_is_bare_extraction(html):
 def test_trafilatura_is_the_pinned_version():
     # trafilatura_body follows trafilatura 2.3.1's internal cascade; a new version needs a new look.
     assert trafilatura.__version__ == "2.3.1"
+
+
+# --- the raw-tree prunes in one pass (cleaners/paths/raw_prune.py) against trafilatura's expressions ------
+
+PRUNE_ODD = [
+    # each alternative of each pattern, its near misses, nesting, and removals that hide later matches
+    '<div id="comments"><p>a</p></div><div id="Comment-5"></div><div id="commentary"><p>kept</p></div>',
+    '<section class="comment-list"></section><div class="post-comments x"></div><div class="article-comments">'
+    '</div><div class="my-comment">kept: not at the start</div><div class="Commentary">kept</div>',
+    '<div id="comol-1"></div><div id="disqus_thread"></div><div id="dsq-comments"></div><div id="x-disqus_thread">'
+    'kept</div><details id="comments-box"></details>',
+    '<ol class="comment-list"><li>a</li></ol><ul id="comments"><li>b</li></ul><ul id="disqus_thread"><li>kept'
+    '</li></ul><ol id="dsq-comments"><li>kept</li></ol><span class="comment">kept: not a container</span>',
+    '<div class="infinite-scroll"><h2>next</h2></div><div id="infinitescroll"><h1>kept: holds the h1</h1></div>'
+    '<section class="mvp-post-add-box"><h1>gone: the named box</h1></section><aside id="mvp-post-add-wrap"></aside>'
+    '<div class="mvp-post-add-other">kept</div><div class="Infinite-scroll">kept: case</div>',
+    '<div class="elementor-share-buttons--view-icon"></div><p class="elementor-share-buttons">kept: a p</p>',
+    # a comment section inside an appended article, tails kept, an <h1> deeper down
+    '<div class="infinite-scroll">x<div id="comments">y</div>z</div>after<div id="comments">t</div>tail'
+    '<div class="infinite-scroll"><div><div><h1>deep</h1></div></div><div class="comment-x">c</div></div>',
+    '<div id="comments" class="mvp-post-add-box">both</div><div class="infinite-scroll comment-list">both</div>',
+]
+FORUM = ('<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+         '<div id="comments"><p>posts are content here</p></div><div class="infinite-scroll"></div>')
+
+
+def _prune_pages() -> list[str]:
+    pages = [f"<html><body>{body}</body></html>" for body in [*PRUNE_ODD, FORUM]]
+    paths = [*ROOT.glob("cleaners/sites/*/fixtures/**/*.html"), *ROOT.glob("fixtures/**/*.html"),
+             *(ROOT.parent / "shared" / "bench" / "zyte" / "html").glob("*.html.gz"),
+             *(ROOT.parent / "shared" / "dev" / "html").glob("*.html")]
+    return pages + [_read(p) for p in sorted(paths)]
+
+
+def test_raw_prune_is_trafilaturas():
+    from copy import copy
+
+    from trafilatura import core as traf_core
+
+    from cleaners.paths.generic import _pruned
+
+    compared = changed = 0
+    for html in _prune_pages():
+        tree = load_page(html)
+        if tree is None:
+            continue
+        reference = copy(tree)
+        is_forum = traf_core._forum_thread_page(reference)
+        reference = traf_core.prune_unwanted_nodes(reference, traf_core.RAW_TREE_PRUNE_XPATH)
+        if not is_forum:
+            reference = traf_core.prune_unwanted_nodes(reference, traf_core.REMOVE_COMMENTS_AND_LISTS_XPATH)
+        expected = etree.tostring(reference)
+        assert etree.tostring(_pruned(tree)) == expected, html[:200]
+        compared += 1
+        changed += expected != etree.tostring(tree)
+    assert compared >= len(PRUNE_ODD) + 150
+    assert changed >= len(PRUNE_ODD)  # the prunes did remove something: the markup above hits them

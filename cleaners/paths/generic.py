@@ -39,6 +39,7 @@ from ..rules.blocks import block_ruleset
 from ..rules.metrics import ends_like_sentence, word_count
 from ..sites.profile import SiteProfile
 from . import generic_meta as M
+from .raw_prune import raw_prune_stages
 
 #: Blocks whose lines are not subject to the line-shape rules (link lists, related-title tables).
 STRUCTURED = {ROW, ITEM}
@@ -116,10 +117,8 @@ def _pruned(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """A copy of the page, pruned as trafilatura prunes the raw tree before its cascade."""
     page = copy(tree)
     is_forum = traf_core._forum_thread_page(page)
-    page = traf_core.prune_unwanted_nodes(page, traf_core.RAW_TREE_PRUNE_XPATH)
-    if not is_forum:  # comments off, recall focus
-        page = traf_core.prune_unwanted_nodes(page, traf_core.REMOVE_COMMENTS_AND_LISTS_XPATH)
-    return page
+    # RAW_TREE_PRUNE_XPATH, then (comments off, recall focus) REMOVE_COMMENTS_AND_LISTS_XPATH, in one pass
+    return traf_core.prune_unwanted_nodes(page, raw_prune_stages(page, comments=not is_forum))
 
 
 def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:

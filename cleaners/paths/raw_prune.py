@@ -68,10 +68,10 @@ def _comments(element: etree._Element) -> bool:
 
 def _attached(element: etree._Element, root: etree._Element) -> bool:
     """Whether an element is still in the tree (an earlier stage may have removed an ancestor)."""
-    top = element
-    for top in element.iterancestors():
-        pass
-    return top is root
+    parent = element.getparent()
+    while parent is not None:
+        element, parent = parent, parent.getparent()
+    return element is root
 
 
 def raw_prune_stages(root: etree._Element, comments: bool) -> list[Stage]:

@@ -70,7 +70,7 @@ def test_trafilatura_is_the_pinned_version():
     assert trafilatura.__version__ == "2.3.1"
 
 
-# --- the raw-tree prunes in one pass (cleaners/paths/raw_prune.py) against trafilatura's expressions ------
+# --- the raw-tree prunes in one pass (cleaners/paths/trafilatura_prunes.py) against trafilatura's expressions ------
 
 PRUNE_ODD = [
     # each alternative of each pattern, its near misses, nesting, and removals that hide later matches
@@ -125,3 +125,42 @@ def test_raw_prune_is_trafilaturas():
         changed += expected != etree.tostring(tree)
     assert compared >= len(PRUNE_ODD) + 150
     assert changed >= len(PRUNE_ODD)  # the prunes did remove something: the markup above hits them
+
+
+DISCARD_ODD = (
+    '<div role="navigation">a</div><span role="NAV">b</span><p role="main">kept</p><div data-lp-replacement-content="">'
+    'c</div><section data-component="x-MostPopularStories">d</section><div id="cookie-bar">e</div>'
+    '<div class="a" id="cookie">kept? class first</div><div id="cookie" class="a">f</div><div class="share-x">g</div>'
+    '<div class="x ad y">h</div><div class="ad-slot">i</div><div class="gradient">kept</div><div id="shared">kept</div>'
+    '<div id="share-box">j</div><ul><li class="widget">k</li></ul><div class="Footer">l</div><div id="ad-top">m</div>'
+    '<h2 class="comments-title">n</h2><h2 class="comments-title x">o</h2><div id="reply-3">p</div>'
+    '<div class="reply-3" id="x">kept: id first</div><b style="display:none">q</b><b style="display: none">r</b>'
+    '<b id="is-hidden">s</b><b style="x" id="hidden">t: style first?</b><b id="hidden" style="x">u</b>'
+    '<i aria-hidden="true">v</i><i class="foo hidden">w</i><i class="hidden">kept</i><i id="akismet-x">x</i>'
+    '<p class="noprint">y</p><p class="metadata">z</p><span class="Slide">kept</span>'
+)
+
+
+def test_overall_discard_is_trafilaturas():
+    from copy import copy
+
+    from trafilatura import core as traf_core
+    from trafilatura.settings import Extractor
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    from cleaners.paths.trafilatura_prunes import _overall_discard
+
+    options = Extractor(fast=True, recall=True, comments=False, tables=True, with_metadata=False)
+    compared = found = 0
+    for html in [f"<html><body>{DISCARD_ODD}</body></html>", *_prune_pages()]:
+        tree = load_page(html)
+        if tree is None:
+            continue
+        # the page as trafilatura's main pass sees it (converted tags: list, item, head) and as parsed
+        converted = traf_core.convert_tags(traf_core.tree_cleaning(copy(tree), options), options, None)
+        for root in (tree, converted):
+            expected = list(dict.fromkeys(e for expression in OVERALL_DISCARD_XPATH for e in expression(root)))
+            assert _overall_discard(root) == expected, html[:200]
+            compared += 1
+            found += len(expected)
+    assert compared >= 300 and found > 1000

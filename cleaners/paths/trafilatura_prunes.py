@@ -1,0 +1,184 @@
+"""trafilatura's prune expressions, the same elements found in the same order, at a fraction of the cost:
+the raw-tree prunes (`RAW_TREE_PRUNE_XPATH`, then `REMOVE_COMMENTS_AND_LISTS_XPATH`) and the boilerplate
+discard of its main pass (`OVERALL_DISCARD_XPATH`).
+
+trafilatura's expressions test ids and classes with EXSLT regular expressions, which lxml answers by a call
+into Python for every element tested: these three cost about 8 ms on a Zyte page, a third of the generic
+path. Here a walk over the elements looks at the attributes with the same patterns, compiled once, and for
+the raw-tree prunes narrows the page first to the few containers whose id or class holds a word one of the
+patterns needs. `tests/test_parse_equivalence.py` checks the results against trafilatura's own expressions
+(trafilatura is pinned) on every bench page and on markup made to hit each alternative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from lxml import etree
+from trafilatura import main_extractor
+
+#: trafilatura 2.3.1 `xpaths.py`: `_COMMENTS_ID`, `_COMMENTS_CLASS` and the raw-tree patterns.
+_COMMENTS_ID = "[Cc]omment(?!ary)|comol"
+_COMMENTS_CLASS = re.compile("^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENTS_ID_ANY = re.compile(f"^(?:{_COMMENTS_ID}|disqus_thread|dsq-comments)")
+_COMMENTS_ID_LIST = re.compile(f"^(?:{_COMMENTS_ID})")
+_APPENDED = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_APPENDED_STRICT = re.compile("mvp-post-add-(?:box|wrap)")
+
+#: Every element any of the patterns can match holds one of these words in its id or class (all the
+#: comment patterns but two hold "omment"). A necessary condition only: the patterns decide.
+_NARROW_TAGS = ("div", "section", "aside", "details", "ol", "ul", "list")
+_NARROW_WORDS = re.compile("omment|comol|disqus_thread|mvp-post-add-|infinite")
+_SHARE_CLASS = "elementor-share-buttons"
+
+
+def _narrow(root: etree._Element) -> list[etree._Element]:
+    """The elements the patterns may match, in document order (a walk of the containers in C, their two
+    attributes looked at in Python: a fifth of an XPath of `contains()` tests over the page)."""
+    found = []
+    for element in root.iterdescendants(*_NARROW_TAGS):
+        ident, cls = element.get("id"), element.get("class")
+        if (ident and _NARROW_WORDS.search(ident)) or (cls and (_NARROW_WORDS.search(cls) or _SHARE_CLASS in cls)):
+            found.append(element)
+    return found
+
+
+_APPENDED_TAGS = frozenset({"div", "section", "aside"})
+_COMMENT_TAGS = frozenset({"div", "list", "section", "details", "ol", "ul"})
+
+Stage = Callable[[etree._Element], list[etree._Element]]
+
+
+def _appended(element: etree._Element) -> bool:
+    """RAW_TREE_PRUNE_XPATH[0]: an infinite-scroll container of follow-up articles (without the page's
+    `<h1>`, unless it is the theme's named box)."""
+    ident, cls = element.get("id") or "", element.get("class") or ""
+    if element.tag not in _APPENDED_TAGS or not (_APPENDED.search(ident) or _APPENDED.search(cls)):
+        return False
+    return (next(element.iterdescendants("h1"), None) is None
+            or bool(_APPENDED_STRICT.search(ident) or _APPENDED_STRICT.search(cls)))
+
+
+def _share_buttons(element: etree._Element) -> bool:
+    """RAW_TREE_PRUNE_XPATH[1]."""
+    return element.tag in _APPENDED_TAGS and _SHARE_CLASS in (element.get("class") or "")
+
+
+def _comments(element: etree._Element) -> bool:
+    """REMOVE_COMMENTS_AND_LISTS_XPATH[0]: a comment section, or a list of comments."""
+    tag = element.tag
+    if tag not in _COMMENT_TAGS:
+        return False
+    ident, cls = element.get("id") or "", element.get("class") or ""
+    if not (_COMMENTS_ID_ANY.search(ident) or _COMMENTS_CLASS.search(cls)):
+        return False
+    return tag not in ("ol", "ul") or bool(_COMMENTS_ID_LIST.search(ident) or _COMMENTS_CLASS.search(cls))
+
+
+def _attached(element: etree._Element, root: etree._Element) -> bool:
+    """Whether an element is still in the tree (an earlier stage may have removed an ancestor)."""
+    parent = element.getparent()
+    while parent is not None:
+        element, parent = parent, parent.getparent()
+    return element is root
+
+
+def raw_prune_stages(root: etree._Element, comments: bool) -> list[Stage]:
+    """The stages for `trafilatura.htmlprocessing.prune_unwanted_nodes(root, stages)`, each finding its
+    elements when called, after the earlier stages' removals, as trafilatura's expressions do;
+    `comments`: with the comment prune (trafilatura's, for a page that is not a forum thread)."""
+    narrowed = _narrow(root)
+
+    def stage(test: Callable[[etree._Element], bool]) -> Stage:
+        return lambda tree: [e for e in narrowed if test(e) and _attached(e, tree)]
+
+    return [stage(_appended), stage(_share_buttons), *([stage(_comments)] if comments else [])]
+
+
+# --- OVERALL_DISCARD_XPATH (trafilatura 2.3.1 `xpaths.py`, the patterns as its `_alt()` joins them) ---------
+
+_DISCARD_TAGS = frozenset({"div", "item", "list", "p", "section", "span"})
+_DISCARD_BOTH = ("^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author")
+_DISCARD_ID = re.compile(_DISCARD_BOTH + "|^(?:jp-|dpsp-content)|bmdh|footer|Footer|share|Share|nav|Nav|menu|"
+                         "related|message-container|premium|^ad-")
+_DISCARD_CLASS = re.compile(
+    _DISCARD_BOTH + "|^(?:nav|post-nav|ZendeskForm)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|(?:^| )ad-|"
+    "dfp[Aa]d|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-|sociable|embedded|"
+    "embed|tag-list|consent|modal-content|permission|elated|next-|-stories|most-popular|more-on|meta|rating|"
+    "attachment|timestamp|user-info|user-profile|-icon|article-infos|message-container|slide|viewport|overlay|"
+    "options|expand|obfuscated|blurred|mol-factbox|yin|zlylin|nfoline")
+_HIDDEN_ID = re.compile("reader-comments|akismet")
+_HIDDEN_CLASS = re.compile("^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|"
+                           "hide-print| hidden| hide|noprint|notloaded")
+
+
+def _first_of(element: etree._Element, first: str | None, a: str, second: str | None, b: str) -> str:
+    """The string value of XPath's `@a|@b`: the attribute that comes first in the element's markup."""
+    if first is None or second is None:
+        return (first if second is None else second) or ""
+    for name, value in element.items():
+        if name in (a, b):
+            return value
+    return ""  # pragma: no cover - both are there
+
+
+def _is_boilerplate(element: etree._Element, ident: str | None, cls: str | None) -> bool:
+    """OVERALL_DISCARD_XPATH[0]: navigation, share bars, footers, ads, related boxes and the like."""
+    if element.get("data-lp-replacement-content") is not None:
+        return True
+    role, component = element.get("role"), element.get("data-component")
+    if (role and "nav" in role.replace("N", "n")) or (component and "MostPopularStories" in component):
+        return True
+    if ((ident and "cookie" in ident) or (cls and "cookie" in cls)) and "cookie" in _first_of(
+            element, ident, "id", cls, "class"):
+        return True
+    return bool((ident and _DISCARD_ID.search(ident)) or (cls and _DISCARD_CLASS.search(cls)))
+
+
+def _is_hidden(element: etree._Element, ident: str | None, cls: str | None) -> bool:
+    """OVERALL_DISCARD_XPATH[1]: comment titles and replies, hidden and print-less elements."""
+    if cls == "comments-title" or element.get("aria-hidden") == "true":
+        return True
+    if ((ident and ident.startswith("reply-")) or (cls and cls.startswith("reply-"))) and _first_of(
+            element, ident, "id", cls, "class").startswith("reply-"):
+        return True
+    style = element.get("style")
+    if style and ("display:none" in style or "display: none" in style):
+        return True
+    if ((ident and "hidden" in ident) or (style and "hidden" in style)) and "hidden" in _first_of(
+            element, ident, "id", style, "style"):
+        return True
+    return bool((ident and _HIDDEN_ID.search(ident)) or (cls and _HIDDEN_CLASS.search(cls)))
+
+
+def _overall_discard(tree: etree._Element) -> list[etree._Element]:
+    """What `dict.fromkeys` of OVERALL_DISCARD_XPATH's two expressions holds, in its order: the first
+    one's elements, then the second one's others, each in document order."""
+    first, second = [], []
+    for element in tree.iterdescendants(etree.Element):
+        ident, cls = element.get("id"), element.get("class")
+        if element.tag in _DISCARD_TAGS and _is_boilerplate(element, ident, cls):
+            first.append(element)
+        elif _is_hidden(element, ident, cls):
+            second.append(element)
+    return first + second
+
+
+#: trafilatura's own expressions, put back after every call.
+_TRAFILATURA_DISCARD = main_extractor.OVERALL_DISCARD_XPATH
+_PYTHON_DISCARD = [_overall_discard]
+
+
+@contextmanager
+def overall_discard_in_python() -> Iterator[None]:
+    """Within: trafilatura's main pass prunes with `_overall_discard` (its only use of OVERALL_DISCARD_XPATH
+    is `prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)`, which takes any callables and
+    keeps each element once). Its own expressions are always put back after, so a trafilatura call made
+    elsewhere in the meantime gets the same elements from either, and none is left changed for later."""
+    main_extractor.OVERALL_DISCARD_XPATH = _PYTHON_DISCARD
+    try:
+        yield
+    finally:
+        main_extractor.OVERALL_DISCARD_XPATH = _TRAFILATURA_DISCARD

@@ -141,18 +141,21 @@ DISCARD_ODD = (
 )
 
 
-def test_overall_discard_is_trafilaturas():
+def test_main_pass_expressions_are_trafilaturas():
     from copy import copy
 
     from trafilatura import core as traf_core
     from trafilatura.settings import Extractor
-    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+    from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
-    from cleaners.paths.trafilatura_prunes import _overall_discard
+    from cleaners.paths.trafilatura_prunes import _article_content, _overall_discard
 
     options = Extractor(fast=True, recall=True, comments=False, tables=True, with_metadata=False)
-    compared = found = 0
-    for html in [f"<html><body>{DISCARD_ODD}</body></html>", *_prune_pages()]:
+    compared = found = containers = 0
+    bodies = ['<div><section class="x"><div class="post">a</div></section><main id="articleContent">b</main></div>',
+              '<span class="articleBody">no</span><div class="posts">no</div><article itemprop="articleBody">c</article>',
+              '<div class="entry ">no</div><section id="my-article-body">d</section>']
+    for html in [f"<html><body>{b}</body></html>" for b in (DISCARD_ODD, *bodies)] + _prune_pages():
         tree = load_page(html)
         if tree is None:
             continue
@@ -163,4 +166,22 @@ def test_overall_discard_is_trafilaturas():
             assert _overall_discard(root) == expected, html[:200]
             compared += 1
             found += len(expected)
-    assert compared >= 300 and found > 1000
+            container = BODY_XPATH[0](root)[:1]
+            assert _article_content(root) == container, html[:200]
+            containers += len(container)
+    assert compared >= 300 and found > 1000 and containers > 50
+
+
+def test_trafilaturas_expressions_are_put_back():
+    from trafilatura import main_extractor
+
+    from cleaners.paths.trafilatura_prunes import main_pass_in_python
+
+    original = (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
+    trafilatura_body(load_html(_read(PAGES[-1])), None)
+    assert original == (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
+    with pytest.raises(RuntimeError), main_pass_in_python():
+        assert main_extractor.BODY_XPATH is not original[1]
+        raise RuntimeError("a failure inside trafilatura")
+    assert original == (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
+    assert all(hasattr(x, "path") for x in [*original[0], *original[1]])  # lxml XPath objects, not ours

@@ -39,7 +39,7 @@ from ..rules.blocks import block_ruleset
 from ..rules.metrics import ends_like_sentence, word_count
 from ..sites.profile import SiteProfile
 from . import generic_meta as M
-from .trafilatura_prunes import overall_discard_in_python, raw_prune_stages
+from .trafilatura_prunes import main_pass_in_python, raw_prune_stages
 
 #: Blocks whose lines are not subject to the line-shape rules (link lists, related-title tables).
 STRUCTURED = {ROW, ITEM}
@@ -101,7 +101,7 @@ def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Ele
     try:
         raw = _pruned(tree)
         cleaned = traf_core.convert_tags(traf_core.tree_cleaning(raw, options), options, url)
-        with overall_discard_in_python():
+        with main_pass_in_python():
             body, text = traf_core.extract_content(cleaned, options)
         if len(text) < options.min_extracted_size:  # stage 3: the baseline on the pruned, uncleaned page
             b_body, b_text, b_len = traf_core.baseline(_pruned(tree))

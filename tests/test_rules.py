@@ -223,3 +223,35 @@ def test_slug_words():
 ])
 def test_bylines_with_a_bureau(line, authors):
     assert L.parse_byline(line).authors == authors
+
+
+def test_screened_rulesets_match_as_the_rules_do():
+    """RuleSet screens a line only with the anchored rules that can start with its first character: on
+    every line of the page texts, the gold bodies and odd starts, it finds what trying each rule finds."""
+    import json
+    from pathlib import Path
+
+    from cleaners.rules import GENERIC_RULESET, RuleSet
+    from cleaners.rules.blocks import block_ruleset
+    from cleaners.sites.registry import PROFILES
+
+    root = Path(__file__).resolve().parent.parent
+    shared = root.parent / "shared"
+    lines = ["", " ", "\u00a0Baca juga: x", "ſimak juga: x", "K", "Ⓑaca juga", "(ANT)", "[Baca Juga]", "1/3", "»"]
+    for path in [*root.glob("fixtures/**/*.txt"), *(shared / "dev" / "text").glob("*.txt")]:
+        lines += path.read_text(encoding="utf-8").splitlines()
+    truth = shared / "bench" / "zyte" / "ground-truth.json"
+    if truth.exists():
+        for item in json.loads(truth.read_text(encoding="utf-8")).values():
+            lines += (item.get("articleBody") or "").splitlines()
+    lines = list(dict.fromkeys(line.strip() for line in lines)) + [line for line in lines[:10]]
+    rulesets = [GENERIC_RULESET, block_ruleset(), *(block_ruleset(p) for p in PROFILES),
+                *(RuleSet(p.rules + GENERIC_RULES) for p in PROFILES)]
+    matched: set[str] = set()
+    for rules in rulesets:
+        for line in lines:
+            expected = first_match(line, rules.rules)
+            assert rules.first_match(line) == expected, (line, expected)
+            if expected:
+                matched.add(expected.name)
+    assert len(lines) > 3000 and len(matched) >= 15

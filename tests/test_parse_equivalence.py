@@ -138,6 +138,7 @@ DISCARD_ODD = (
     '<b id="is-hidden">s</b><b style="x" id="hidden">t: style first?</b><b id="hidden" style="x">u</b>'
     '<i aria-hidden="true">v</i><i class="foo hidden">w</i><i class="hidden">kept</i><i id="akismet-x">x</i>'
     '<p class="noprint">y</p><p class="metadata">z</p><span class="Slide">kept</span>'
+    '<div class="wp-caption">cap</div><span id="caption-2">cap</span><figure class="caption">kept: a figure</figure>'
 )
 
 
@@ -146,9 +147,9 @@ def test_main_pass_expressions_are_trafilaturas():
 
     from trafilatura import core as traf_core
     from trafilatura.settings import Extractor
-    from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
+    from trafilatura.xpaths import BODY_XPATH, DISCARD_IMAGE_ELEMENTS, OVERALL_DISCARD_XPATH
 
-    from cleaners.paths.trafilatura_prunes import _article_content, _overall_discard
+    from cleaners.paths.trafilatura_prunes import _article_content, _image_captions, _overall_discard
 
     options = Extractor(fast=True, recall=True, comments=False, tables=True, with_metadata=False)
     compared = found = containers = 0
@@ -169,6 +170,9 @@ def test_main_pass_expressions_are_trafilaturas():
             container = BODY_XPATH[0](root)[:1]
             assert _article_content(root) == container, html[:200]
             containers += len(container)
+            captions = DISCARD_IMAGE_ELEMENTS[0](root)
+            assert _image_captions(root) == captions, html[:200]
+            found += len(captions)
     assert compared >= 300 and found > 1000 and containers > 50
 
 

@@ -1,6 +1,7 @@
 """trafilatura's prune expressions, the same elements found in the same order, at a fraction of the cost:
 the raw-tree prunes (`RAW_TREE_PRUNE_XPATH`, then `REMOVE_COMMENTS_AND_LISTS_XPATH`), and in its main pass
-the boilerplate discard (`OVERALL_DISCARD_XPATH`) and the first article-container expression (`BODY_XPATH[0]`).
+the boilerplate discard (`OVERALL_DISCARD_XPATH`), the first article-container expression (`BODY_XPATH[0]`)
+and the image-caption discard (`DISCARD_IMAGE_ELEMENTS`).
 
 trafilatura's expressions test ids and classes with EXSLT regular expressions, which lxml answers by a call
 into Python for every element tested: these cost about 9 ms on a Zyte page, a third of the generic
@@ -187,22 +188,34 @@ def _article_content(tree: etree._Element) -> list[etree._Element]:
     return []
 
 
+def _image_captions(tree: etree._Element) -> list[etree._Element]:
+    """DISCARD_IMAGE_ELEMENTS[0]: image captions (the main pass keeps no images)."""
+    return [e for e in tree.iterdescendants(*_DISCARD_TAGS)
+            if "caption" in (e.get("id") or "") or "caption" in (e.get("class") or "")]
+
+
 #: trafilatura's own expressions, put back after every call.
 _TRAFILATURA_DISCARD = main_extractor.OVERALL_DISCARD_XPATH
 _PYTHON_DISCARD = [_overall_discard]
 _TRAFILATURA_BODY = main_extractor.BODY_XPATH
 _PYTHON_BODY = [_article_content, *_TRAFILATURA_BODY[1:]]
+_TRAFILATURA_IMAGES = main_extractor.DISCARD_IMAGE_ELEMENTS
+_PYTHON_IMAGES = [_image_captions]
 
 
 @contextmanager
 def main_pass_in_python() -> Iterator[None]:
     """Within: trafilatura's main pass prunes with `_overall_discard` (its only use of OVERALL_DISCARD_XPATH
     is `prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)`, which takes any callables and
-    keeps each element once) and looks for the article container first with `_article_content`. Its own
+    keeps each element once), looks for the article container first with `_article_content` and drops
+image captions with `_image_captions`. Its own
     expressions are always put back after, so a trafilatura call made
     elsewhere in the meantime gets the same elements from either, and none is left changed for later."""
-    main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH = _PYTHON_DISCARD, _PYTHON_BODY
+    module = main_extractor
+    module.OVERALL_DISCARD_XPATH, module.BODY_XPATH, module.DISCARD_IMAGE_ELEMENTS = (
+        _PYTHON_DISCARD, _PYTHON_BODY, _PYTHON_IMAGES)
     try:
         yield
     finally:
-        main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH = _TRAFILATURA_DISCARD, _TRAFILATURA_BODY
+        module.OVERALL_DISCARD_XPATH, module.BODY_XPATH, module.DISCARD_IMAGE_ELEMENTS = (
+            _TRAFILATURA_DISCARD, _TRAFILATURA_BODY, _TRAFILATURA_IMAGES)

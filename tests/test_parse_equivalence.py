@@ -189,3 +189,87 @@ def test_trafilaturas_expressions_are_put_back():
         raise RuntimeError("a failure inside trafilatura")
     assert original == (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
     assert all(hasattr(x, "path") for x in [*original[0], *original[1]])  # lxml XPath objects, not ours
+
+
+# --- the page scan in one walk (cleaners/dom/content.py) against the XPath form it replaced ----------------
+
+_TEXT_DIVS = etree.XPath("//div[text()[normalize-space()]]|//section[text()[normalize-space()]]|"
+                         "//article[text()[normalize-space()]]|//main[text()[normalize-space()]]|"
+                         "//center[text()[normalize-space()]]")
+_MARKED = etree.XPath("//*[@itemprop]|//*[@class][img]")
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or "
+                            "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
+                            "contains(., 'sr-only') or contains(., 'invisible')]]")
+SCAN_ODD = (
+    '<div>\u00a0</div><div> \n\t</div><section>text<p>x</p></section><main><b>x</b> tail text</main>'
+    '<center><i>a</i>\r\n</center><article><div>in</div> after</article><span class="">x<img src="a"></span>'
+    '<p itemprop="">x</p><div class="photo"><b><img src="b"></b></div><div hidden>h</div><div aria-hidden="TRUE">'
+    'kept</div><b style="display:NONE">kept</b><b style="x:none">h</b><i class="sr-only">h</i><i class="hid">h</i>'
+)
+
+
+def _reference_scan(root):
+    """content.scan as it was: scanned tags by lxml's filter, the text runs and marked elements by XPath."""
+    from cleaners.dom import content as C
+
+    scores, captions, schema, articles, headings, dates, links = {}, [], [], [], [], [], []
+
+    def add(element, score):
+        if element is None or not isinstance(element.tag, str):
+            return
+        if element not in scores:
+            scores[element] = C._TAG_WEIGHT.get(C._tag(element), 0) + C._class_weight(element)
+        scores[element] += score
+
+    for index, element in enumerate(root.iter(*sorted(C._SCANNED))):
+        tag = element.tag
+        if tag == "a":
+            links.append(" ".join(element.text_content().split()))
+        elif tag in C._PARAGRAPHS:
+            text = " ".join(" ".join(element.itertext()).split())
+            if len(text) >= C.MIN_PARAGRAPH_CHARS:
+                score = C._paragraph_score(text)
+                add(element.getparent(), score)
+                if element.getparent() is not None:
+                    add(element.getparent().getparent(), score / 2)
+        elif tag in ("h1", "h2"):
+            headings.append((index, element))
+        elif tag in ("figure", "figcaption"):
+            captions.append((index, element))
+        elif tag == "article":
+            articles.append(element)
+        elif tag == "time":
+            dates.append((index, element))
+    for element in _TEXT_DIVS(root):
+        text = C._direct_text(element)
+        if len(text) >= C.MIN_PARAGRAPH_CHARS:
+            add(element, C._paragraph_score(text))
+            add(element.getparent(), C._paragraph_score(text) / 2)
+    order = {e: i for i, e in headings}
+    for element in _MARKED(root):
+        prop = (element.get("itemprop") or "").lower()
+        if prop == "articlebody":
+            schema.append(element)
+        elif prop == "datepublished" and element.tag != "time":
+            dates.append((C._position(element, order), element))
+        elif not prop and element.find("img") is not None and C.is_caption_element(element):
+            captions.append((C._position(element, order), element))
+    captions.sort(key=lambda pair: pair[0])
+    dates.sort(key=lambda pair: pair[0])
+    return C.PageScan(scores, captions, schema, articles, links, headings, dates, _MAYBE_HIDDEN(root))
+
+
+def test_scan_walk_is_the_xpath_scan():
+    from cleaners.dom.content import scan
+
+    compared = 0
+    for html in [f"<html><body>{SCAN_ODD}</body></html>", *_prune_pages()]:
+        tree = load_page(html)
+        if tree is None:
+            continue
+        got, expected = scan(tree), _reference_scan(tree)
+        assert list(got.scores.items()) == list(expected.scores.items()), html[:200]
+        for name in ("captions", "schema", "articles", "link_texts", "headings", "dates", "maybe_hidden"):
+            assert getattr(got, name) == getattr(expected, name), (name, html[:200])
+        compared += 1
+    assert compared >= 150

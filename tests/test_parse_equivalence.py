@@ -273,3 +273,20 @@ def test_scan_walk_is_the_xpath_scan():
             assert getattr(got, name) == getattr(expected, name), (name, html[:200])
         compared += 1
     assert compared >= 150
+
+
+def test_following_is_xpaths_following():
+    from cleaners.paths.generic import following
+
+    reference = etree.XPath("following::*[position() <= 80]")
+    compared = 0
+    for html in ["<html><body><div><h1>t</h1>x<!-- c --><p>a<b>b</b></p></div><p>c</p></body></html>",
+                 *_prune_pages()[:120]]:
+        tree = load_page(html)
+        if tree is None:
+            continue
+        for element in [*tree.iter("h1", "h2", "time")][:5] + list(tree.iter())[::97]:
+            if isinstance(element.tag, str):
+                assert following(element) == reference(element)
+                compared += 1
+    assert compared > 500

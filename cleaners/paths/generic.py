@@ -18,9 +18,11 @@ lists are judged by link density on the page rather than by line shape.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -597,8 +599,22 @@ def headline_element(scan: content.PageScan, title: str | None) -> etree._Elemen
 HEADER_CARD_ELEMENTS = 150
 HEADER_CARD_CHARS = 4000
 _TEXT_CHARS = etree.XPath("string-length(normalize-space(.))")
-#: The elements that follow the headline in the page (its date line stands among them).
-_FOLLOWING = etree.XPath("following::*[position() <= 80]")
+#: How many of the elements that follow the headline in the page are looked at (its date line stands
+#: among them).
+FOLLOWING_ELEMENTS = 80
+
+
+def following(element: etree._Element, limit: int = FOLLOWING_ELEMENTS) -> list[etree._Element]:
+    """XPath's `following::*[position() <= limit]`, without its walk over the rest of the page: the
+    elements after this one's end, in document order (its siblings and theirs, with their descendants)."""
+    def walk() -> Iterator[etree._Element]:
+        for node in (element, *element.iterancestors()):
+            for sibling in node.itersiblings():
+                if isinstance(sibling.tag, str):
+                    yield sibling
+                    yield from sibling.iterdescendants(etree.Element)
+
+    return list(islice(walk(), limit))
 _DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta|byline|info", re.I)
 
 
@@ -636,7 +652,7 @@ def visible_dates(scan: content.PageScan, headline: etree._Element | None, card:
     else:
         elements = [e for i, e in scan.dates if i > index][:DATES_AFTER_HEADING]
         elements += list(headline.itersiblings())[:6]
-        elements += [e for e in (*card, *_FOLLOWING(headline))
+        elements += [e for e in (*card, *following(headline))
                      if _DATE_CLASS.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
     for element in elements:
         text = R.normalize_line(" ".join(element.itertext()))

@@ -11,6 +11,7 @@ A `Rule` gives a whole line (a text line, or the text of one HTML block) a role:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -25,13 +26,55 @@ class Rule:
     name: str
     action: Action
     pattern: re.Pattern[str]
+    #: A cheap test that every line the pattern matches passes (a necessary condition, `tests/test_rules.py`
+    #: checks it): a line that fails it is not given to the pattern, whose backtracking over a long line
+    #: costs tens of microseconds.
+    requires: Callable[[str], bool] | None = None
 
     def matches(self, line: str) -> bool:
-        return bool(self.pattern.search(line))
+        return (self.requires is None or self.requires(line)) and bool(self.pattern.search(line))
 
 
-def rule(name: str, action: Action, regex: str, flags: int = re.I) -> Rule:
-    return Rule(name, action, re.compile(regex, flags))
+def rule(name: str, action: Action, regex: str, flags: int = re.I,
+         requires: Callable[[str], bool] | None = None) -> Rule:
+    return Rule(name, action, re.compile(regex, flags), requires)
+
+
+# --- necessary conditions for `Rule.requires` ----------------------------------------------------------------
+
+
+def holds_any(*texts: str) -> Callable[[str], bool]:
+    """The line holds one of `texts` (a pattern with a literal it cannot match without)."""
+    return lambda line: any(t in line for t in texts)
+
+
+def holds_count(chars: str, least: int) -> Callable[[str], bool]:
+    """The line holds at least `least` of `chars` in all (a pattern repeating a separator)."""
+    return lambda line: sum(map(line.count, chars)) >= least
+
+
+def at_most_chars(most: int) -> Callable[[str], bool]:
+    """The line is at most `most` characters long, a final newline aside (`^(?=.{0,N}$)`)."""
+    return lambda line: len(line) <= most + line.endswith("\n")
+
+
+def ends_with_any(chars: str) -> Callable[[str], bool]:
+    """The line's last character, a final newline aside (where `$` matches too), is one of `chars`."""
+    return lambda line: bool(line) and (line[:-1] if line.endswith("\n") else line)[-1:] in tuple(chars)
+
+
+def words_start_with(chars: str) -> Callable[[str], bool]:
+    """Every word of the line (after the start or white space, as `\\s` sees it) starts with one of
+    `chars` (a pattern of such words, such as `^(?:[A-Z0-9]\\w*\\s*)+$`)."""
+    other_start = re.compile(rf"(?:^|\s)[^\s{re.escape(chars)}]")
+    return lambda line: other_start.search(line) is None
+
+
+def holds_match(regex: str, flags: int = re.I) -> Callable[[str], bool]:
+    """The line holds a match of `regex`: a part of the rule's pattern it cannot match without, searched
+    for alone (a literal search costs a fraction of the pattern's backtracking)."""
+    search = re.compile(regex, flags).search
+    return lambda line: search(line) is not None
 
 
 DROP, END = Action.DROP, Action.END
@@ -40,39 +83,41 @@ DROP, END = Action.DROP, Action.END
 class RuleSet:
     """Rules prepared for fast matching: most lines match none, and anchored rules (the large majority)
     are screened together by one match at the line start, among only the rules that can start with the
-    line's first character (`first_chars`: one screen of every anchored rule costs tens of microseconds
-    per line)."""
+    line's first character (`first_char_test`: one screen of every anchored rule costs tens of
+    microseconds per line)."""
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
         groups: dict[int, list[str]] = {}
         floating = []
         for r in rules:
-            if r.pattern.pattern.startswith("^"):
+            if r.pattern.pattern.startswith("^") and r.requires is None:
                 groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
-            else:
+            else:  # unanchored, or guarded by a cheap test: tried on its own
                 floating.append(r)
         self.screens = tuple(re.compile("|".join(parts), flags) for flags, parts in groups.items())
         self.floating = tuple(floating)
-        self._anchored = tuple(r for r in rules if r.pattern.pattern.startswith("^"))
-        self._starts: tuple[frozenset[str] | None, ...] | None = None
+        self._anchored = tuple(r for r in rules if r.pattern.pattern.startswith("^") and r.requires is None)
+        self._starts: tuple[re.Pattern[str] | None, ...] | None = None
         self._by_char: dict[str, tuple[re.Pattern[str], ...]] = {}
 
     def _screens_for(self, char: str) -> tuple[re.Pattern[str], ...]:
-        """The screens of the anchored rules a line starting with `char` (ASCII) can match."""
+        """The screens of the anchored rules a line starting with `char` can match."""
         found = self._by_char.get(char)
         if found is None:
             if self._starts is None:
-                self._starts = tuple(first_chars(r.pattern) for r in self._anchored)
+                self._starts = tuple(first_char_test(r.pattern) for r in self._anchored)
             groups: dict[int, list[str]] = {}
             for r, starts in zip(self._anchored, self._starts, strict=True):
-                if starts is None or char in starts:
+                if starts is None or starts.fullmatch(char):
                     groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
-            found = self._by_char[char] = tuple(re.compile("|".join(p), f) for f, p in groups.items())
+            found = tuple(re.compile("|".join(p), f) for f, p in groups.items())
+            if len(self._by_char) < MAX_SCREENED_CHARS:
+                self._by_char[char] = found
         return found
 
     def first_match(self, line: str) -> Rule | None:
-        screens = self._screens_for(line[0]) if line and line[0].isascii() else self.screens
+        screens = self._screens_for(line[0]) if line else self.screens
         if not any(screen.match(line) for screen in screens) and not any(
                 r.matches(line) for r in self.floating):
             return None
@@ -82,9 +127,12 @@ class RuleSet:
         return None
 
 
+#: First characters whose screens a rule set keeps (a page in any script starts its lines with a few dozen).
+MAX_SCREENED_CHARS = 2048
+
+
 # --- the characters a pattern's match can start with -------------------------------------------------------
 
-_ASCII = tuple(chr(i) for i in range(128))
 _CATEGORY = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
              "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT"}
@@ -95,35 +143,37 @@ class _Unknown(Exception):
     """A construct whose first characters are not worked out here: the rule is screened for every line."""
 
 
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The ASCII characters a match of `pattern` can start with (a superset: zero-width assertions are
-    passed over), or None when it may start with any (or cannot be worked out). Which characters a
-    literal or a class stands for under the pattern's flags (case folding) is asked of `re` itself."""
+def first_char_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern that matches (whole) every character a match of `pattern` can start with: the classes
+    and literals that can come first, with the pattern's flags, so that case folding is the engine's own.
+    A superset (zero-width assertions are passed over); None when a match may start with any character
+    (or the pattern cannot be worked out)."""
     try:
         from re import _parser
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        chars, nullable = _first(list(parsed), pattern.flags)
+        sources, nullable = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
     except Exception:  # noqa: BLE001 - an unexpected construct, or another Python's parser: screen always
         return None
-    return None if nullable else frozenset(chars)
+    if nullable or not sources:
+        return None
+    return re.compile("|".join(f"[{source}]" for source in dict.fromkeys(sources)), pattern.flags)
 
 
-def _first(items: list, flags: int) -> tuple[set[str], bool]:
-    """(first characters of a parsed sequence, whether it can match the empty string)."""
-    found: set[str] = set()
+def _first(items: list) -> tuple[list[str], bool]:
+    """(class sources of the first characters of a parsed sequence, whether it can match empty)."""
+    found: list[str] = []
     for op, arg in items:
         name = str(op)
         if name == "LITERAL":
-            return found | _class(re.escape(chr(arg)), flags), False
+            return [*found, re.escape(chr(arg))], False
         if name == "IN":
-            return found | _class(_class_source(arg), flags), False
+            return [*found, _class_source(arg)], False
         if name in _ZERO_WIDTH:
             continue
         if name == "BRANCH":
             nullable = False
             for branch in arg[1]:
-                chars, empty = _first(list(branch), flags)
-                found |= chars
+                sources, empty = _first(list(branch))
+                found += sources
                 nullable = nullable or empty
             if not nullable:
                 return found, False
@@ -131,14 +181,14 @@ def _first(items: list, flags: int) -> tuple[set[str], bool]:
             _group, add_flags, del_flags, sub = arg
             if add_flags or del_flags:
                 raise _Unknown(name)
-            chars, empty = _first(list(sub), flags)
-            found |= chars
+            sources, empty = _first(list(sub))
+            found += sources
             if not empty:
                 return found, False
         elif name in _REPEATS:
             least, _most, sub = arg
-            chars, empty = _first(list(sub), flags)
-            found |= chars
+            sources, empty = _first(list(sub))
+            found += sources
             if least > 0 and not empty:
                 return found, False
         else:  # ANY, NOT_LITERAL, GROUPREF, ...: may start with anything
@@ -161,18 +211,6 @@ def _class_source(items: list) -> str:
         else:
             raise _Unknown(name)
     return "".join(parts)
-
-
-_CLASSES: dict[tuple[str, int], frozenset[str]] = {}
-
-
-def _class(source: str, flags: int) -> frozenset[str]:
-    """The ASCII characters the class `[source]` (or a single escaped literal) matches under `flags`."""
-    key = (source, flags)
-    if key not in _CLASSES:
-        compiled = re.compile(f"[{source}]", flags)
-        _CLASSES[key] = frozenset(c for c in _ASCII if compiled.fullmatch(c))
-    return _CLASSES[key]
 
 
 def first_match(line: str, rules: tuple[Rule, ...]) -> Rule | None:

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from .base import DROP, END, Rule, rule
+from .base import (
+    DROP,
+    END,
+    Rule,
+    at_most_chars,
+    ends_with_any,
+    holds_any,
+    holds_count,
+    rule,
+    words_start_with,
+)
 
 #: Section names of Indonesian news menus (for recognising a menu line).
 SECTION_NAMES = (
@@ -36,10 +46,10 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # "More of the same" widget headings: "Simak Berita Populer Lainnya", "Baca Artikel Terbaru Lainnya",
     # and headings that end with their "see all" link: "Berita Terbaru Index »", "Terpopuler Lihat Semua".
     rule("related", END, r"^(simak|baca|lihat)\s+(\w+\s+){0,3}(populer|terpopuler|terbaru|terkini|pilihan)?\s*lainnya$"),
-    rule("related", END, r"^.{0,40}\b(index|indeks|lihat\s+semua)\s*[»›>]+$"),
+    rule("related", END, r"^.{0,40}\b(index|indeks|lihat\s+semua)\s*[»›>]+$", requires=ends_with_any("»›>")),
     # Related-title tables: "Title |" rows and "---|" separators. A row that opens with "|" is a data
     # table of the article itself as text extraction writes tables ("| Pos | Nama | Poin |"): not matched.
-    rule("related-table", END, r"^(?!\s*\|).{0,300}\s\|\s*$"),
+    rule("related-table", END, r"^(?!\s*\|).{0,300}\s\|\s*$", requires=holds_any("|")),
     rule("related-table", END, r"^\s*(-{3,}\s*\|\s*)+$"),
     # Pagination.
     rule("pagination", END, r"^halaman$"),
@@ -68,7 +78,8 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     rule("comments", END, r"^\d+\s+(komentar|comments?)$"),
     rule("copyright", END, r"^(©|\(c\)\s|copyright\b)"),
     # A copyright notice is a short footer line; a sentence that mentions copyright is text.
-    rule("copyright", END, r"^(?=.{0,160}$)(?!.*[.!?]\s+\S).*(\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b)"),
+    rule("copyright", END, r"^(?=.{0,160}$)(?!.*[.!?]\s+\S).*(\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b)",
+         requires=at_most_chars(160)),
     # Editor initials closing a body: "(FJR)", "(wan/ugo)", "(*)".
     rule("editor-initials", DROP, r"^\(\s*(\*|[a-z]{2,5}(\s*[/,]\s*[a-z]{2,5})*)\s*\)$"),
     # Photo and video credits on a line of their own: "Fotografer: Nama", "Foto: Dok. Humas", "Video: Nama".
@@ -97,8 +108,9 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     # capitalised section names without sentence punctuation.
     rule("menu", DROP, r"^(home|beranda|index|indeks)\s*[>/»›|]"),
     # Footer and header link rows: four or more short items between "·", "|" or "•" separators.
-    rule("menu", DROP, r"^([^·|•]{1,30}\s[·|•]\s+){3,}[^·|•]{1,30}$"),
-    rule("menu", DROP, rf"^(?=(?:.*\b(?:{SECTION_NAMES})\b){{3}})(?:[A-Z0-9][\w.&'-]*\s*)+$", flags=0),
+    rule("menu", DROP, r"^([^·|•]{1,30}\s[·|•]\s+){3,}[^·|•]{1,30}$", requires=holds_count("·|•", 3)),
+    rule("menu", DROP, rf"^(?=(?:.*\b(?:{SECTION_NAMES})\b){{3}})(?:[A-Z0-9][\w.&'-]*\s*)+$", flags=0,
+         requires=words_start_with("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")),
     # A URL slug printed as text (an image alt some templates print under the date).
     rule("slug", DROP, r"^[a-z0-9]+(-[a-z0-9]+){3,}$", flags=0),
     rule("newsticker", DROP, r"^(newsticker|breaking\s+news|live\s+report|live\s+streaming)$"),

@@ -88,18 +88,12 @@ class RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        groups: dict[int, list[str]] = {}
-        floating = []
-        for r in rules:
-            if r.pattern.pattern.startswith("^") and r.requires is None:
-                groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
-            else:  # unanchored, or guarded by a cheap test: tried on its own
-                floating.append(r)
-        self.screens = tuple(re.compile("|".join(parts), flags) for flags, parts in groups.items())
-        self.floating = tuple(floating)
+        # Unanchored rules, and those guarded by a cheap test, are tried on their own.
         self._anchored = tuple(r for r in rules if r.pattern.pattern.startswith("^") and r.requires is None)
+        self.floating = tuple(r for r in rules if r not in self._anchored)
         self._starts: tuple[re.Pattern[str] | None, ...] | None = None
         self._by_char: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._by_rules: dict[tuple[int, ...], tuple[re.Pattern[str], ...]] = {}
 
     def _screens_for(self, char: str) -> tuple[re.Pattern[str], ...]:
         """The screens of the anchored rules a line starting with `char` can match."""
@@ -107,17 +101,26 @@ class RuleSet:
         if found is None:
             if self._starts is None:
                 self._starts = tuple(first_char_test(r.pattern) for r in self._anchored)
-            groups: dict[int, list[str]] = {}
-            for r, starts in zip(self._anchored, self._starts, strict=True):
-                if starts is None or starts.fullmatch(char):
-                    groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
-            found = tuple(re.compile("|".join(p), f) for f, p in groups.items())
+            chosen = tuple(i for i, starts in enumerate(self._starts) if starts is None or starts.fullmatch(char))
+            found = self._screens_of(chosen)
             if len(self._by_char) < MAX_SCREENED_CHARS:
                 self._by_char[char] = found
         return found
 
+    def _screens_of(self, chosen: tuple[int, ...]) -> tuple[re.Pattern[str], ...]:
+        """One alternation per flags of the chosen anchored rules (characters that start the same rules
+        share it; compiled when first needed)."""
+        found = self._by_rules.get(chosen)
+        if found is None:
+            groups: dict[int, list[str]] = {}
+            for i in chosen:
+                r = self._anchored[i]
+                groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
+            found = self._by_rules[chosen] = tuple(re.compile("|".join(p), f) for f, p in groups.items())
+        return found
+
     def first_match(self, line: str) -> Rule | None:
-        screens = self._screens_for(line[0]) if line else self.screens
+        screens = self._screens_for(line[0]) if line else self._screens_of(tuple(range(len(self._anchored))))
         if not any(screen.match(line) for screen in screens) and not any(
                 r.matches(line) for r in self.floating):
             return None

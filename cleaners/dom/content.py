@@ -103,25 +103,20 @@ class PageScan:
     #: each with its position in the page.
     headings: list[tuple[int, etree._Element]]
     dates: list[tuple[int, etree._Element]]
-    #: Elements whose attributes may hide them (`render.hidden_texts` decides), in document order.
-    maybe_hidden: list[etree._Element]
 
 
-#: Elements whose own text runs (not their children's) may be paragraphs: `<br>`-separated bodies.
-_TEXT_DIVS = frozenset({"div", "section", "article", "main", "center"})
-_SCANNED = frozenset({"p", "pre", "td", "blockquote", "h1", "h2", "time", "article", "figure", "figcaption", "a"})
-#: XPath's white space (`normalize-space()`): a text of only these is no text.
-_XML_SPACE = " \t\r\n"
+_TEXT_DIV_XPATH = etree.XPath("//div[text()[normalize-space()]]|//section[text()[normalize-space()]]|"
+                              "//article[text()[normalize-space()]]|//main[text()[normalize-space()]]|"
+                              "//center[text()[normalize-space()]]")
+_MARKED_XPATH = etree.XPath("//*[@itemprop]|//*[@class][img]")
+_SCANNED = ("p", "pre", "td", "blockquote", "h1", "h2", "time", "article", "figure", "figcaption", "a")
 
 
 def scan(root: etree._Element) -> PageScan:
-    """What the article finders need from the page, in one walk over its elements (each whole-page XPath
-    costs about as much as this walk: it used to take four)."""
+    """What the article finders need from the page, with lxml's own tag filter and XPath (a Python pass
+    over every element costs a proxy object each)."""
     scores: dict[etree._Element, float] = {}
-    captions, schema, articles, headings, dates, links, maybe_hidden = [], [], [], [], [], [], []
-    text_divs: dict[etree._Element, int] = {}  # with their place in the walk: a later tail may add one
-    walked: dict[etree._Element, int] = {}
-    marked: list[etree._Element] = []
+    captions, schema, articles, headings, dates, links = [], [], [], [], [], []
 
     def add(element: etree._Element | None, score: float) -> None:
         if element is None or not isinstance(element.tag, str):
@@ -130,33 +125,8 @@ def scan(root: etree._Element) -> PageScan:
             scores[element] = _TAG_WEIGHT.get(_tag(element), 0) + _class_weight(element)
         scores[element] += score
 
-    index = -1  # the place among the scanned elements
-    for place, element in enumerate(root.iter(etree.Element)):
+    for index, element in enumerate(root.iter(*_SCANNED)):
         tag = element.tag
-        attributes = element.attrib
-        if attributes:
-            cls = attributes.get("class")
-            # //*[@itemprop] | //*[@class][img]
-            if attributes.get("itemprop") is not None or (cls is not None and element.find("img") is not None):
-                marked.append(element)
-            # render.MAYBE_HIDDEN's tests
-            style = attributes.get("style")
-            if (attributes.get("hidden") is not None or attributes.get("aria-hidden") == "true"
-                    or (style is not None and ("none" in style or "hidden" in style))
-                    or (cls is not None and ("hid" in cls or "none" in cls or "sr-only" in cls or "invisible" in cls))):
-                maybe_hidden.append(element)
-        if tag in _TEXT_DIVS:
-            walked[element] = place
-            if element.text and element.text.strip(_XML_SPACE):
-                text_divs[element] = place
-        tail = element.tail
-        if tail and tail.strip(_XML_SPACE):
-            parent = element.getparent()
-            if parent is not None and parent.tag in _TEXT_DIVS and parent not in text_divs:
-                text_divs[parent] = walked[parent]
-        if tag not in _SCANNED:
-            continue
-        index += 1
         if tag == "a":
             links.append(" ".join(element.text_content().split()))
         elif tag in _PARAGRAPHS:
@@ -175,14 +145,14 @@ def scan(root: etree._Element) -> PageScan:
             articles.append(element)
         elif tag == "time":
             dates.append((index, element))
-    for element in sorted(text_divs, key=text_divs.__getitem__):
+    for element in _TEXT_DIV_XPATH(root):
         text = _direct_text(element)
         if len(text) >= MIN_PARAGRAPH_CHARS:
             score = _paragraph_score(text)
             add(element, score)
             add(element.getparent(), score / 2)
     order = {e: i for i, e in headings}
-    for element in marked:
+    for element in _MARKED_XPATH(root):
         prop = (element.get("itemprop") or "").lower()
         if prop == "articlebody":
             schema.append(element)
@@ -192,7 +162,7 @@ def scan(root: etree._Element) -> PageScan:
             captions.append((_position(element, order), element))
     captions.sort(key=lambda pair: pair[0])
     dates.sort(key=lambda pair: pair[0])
-    return PageScan(scores, captions, schema, articles, links, headings, dates, maybe_hidden)
+    return PageScan(scores, captions, schema, articles, links, headings, dates)
 
 
 def _position(element: etree._Element, headings: dict[etree._Element, int]) -> float:

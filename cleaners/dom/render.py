@@ -90,15 +90,18 @@ def is_hidden(element: etree._Element) -> bool:
     return bool(cls and _HIDDEN_CLASS.search(cls.lower()))
 
 
+#: Elements that may be hidden (the attribute tests of `is_hidden`, narrowed by XPath before Python looks).
+_MAYBE_HIDDEN = etree.XPath("//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or "
+                            "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
+                            "contains(., 'sr-only') or contains(., 'invisible')]]")
 _HIDDEN_PARTS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote")
 
 
-def hidden_texts(maybe_hidden: list[etree._Element]) -> frozenset[str]:
+def hidden_texts(root: etree._Element) -> frozenset[str]:
     """The texts a reader never sees: of each hidden element and of its paragraphs (an extractor that does
-    not read CSS classes, such as trafilatura, returns a hidden summary box as text). `maybe_hidden`: the
-    page's elements whose attributes may hide them (`content.scan` finds them), in document order."""
+    not read CSS classes, such as trafilatura, returns a hidden summary box as text)."""
     found: set[str] = set()
-    for element in maybe_hidden:
+    for element in _MAYBE_HIDDEN(root):
         if not is_hidden(element) or _tag(element) in ("html", "body"):
             continue
         for part in (element, *element.iter(*_HIDDEN_PARTS)):

@@ -124,8 +124,7 @@ def _pruned(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     return traf_core.prune_unwanted_nodes(page, raw_prune_stages(page, comments=not is_forum))
 
 
-def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None, maybe_hidden: list[etree._Element]
-                       ) -> list[Block]:
+def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
     """trafilatura's main content as blocks (recall-leaning settings without its fallback extractors: the
     boilerplate rules, link density and the judge give back the precision, at a fraction of the time)."""
     body = trafilatura_body(tree, url)
@@ -144,7 +143,7 @@ def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None, maybe_hidde
             blocks += _split(child, {"head": HEAD, "quote": QUOTE}.get(child.tag, P))
         if child.tail and child.tail.strip():
             blocks.append(Block(" ".join(child.tail.split()), P, UNKNOWN))
-    hidden = hidden_texts(maybe_hidden)
+    hidden = hidden_texts(tree)
     return [b for b in blocks if b.text and b.text not in hidden]
 
 
@@ -389,7 +388,7 @@ def merge_datelines(paragraphs: list[str], kinds: list[str]) -> tuple[list[str],
 def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page: PageContext,
                      scan: content.PageScan) -> tuple[list[Cleaned], content.Container | None]:
     """Every candidate body of the page, cleaned, and the densest container."""
-    found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url, scan.maybe_hidden), page)]
+    found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url), page)]
     container = content.best_container(scan)
     if container is not None:
         found.append(clean_blocks("container", dom_blocks(container.elements), page))

@@ -181,14 +181,17 @@ def test_trafilaturas_expressions_are_put_back():
 
     from cleaners.paths.trafilatura_prunes import main_pass_in_python
 
-    original = (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
+    def expressions():
+        return main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH, main_extractor.DISCARD_IMAGE_ELEMENTS
+
+    original = expressions()
     trafilatura_body(load_html(_read(PAGES[-1])), None)
-    assert original == (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
+    assert expressions() == original
     with pytest.raises(RuntimeError), main_pass_in_python():
-        assert main_extractor.BODY_XPATH is not original[1]
+        assert all(now is not then for now, then in zip(expressions(), original, strict=True))
         raise RuntimeError("a failure inside trafilatura")
-    assert original == (main_extractor.OVERALL_DISCARD_XPATH, main_extractor.BODY_XPATH)
-    assert all(hasattr(x, "path") for x in [*original[0], *original[1]])  # lxml XPath objects, not ours
+    assert expressions() == original
+    assert all(hasattr(x, "path") for group in original for x in group)  # lxml XPath objects, not ours
 
 
 def test_following_is_xpaths_following():

@@ -83,7 +83,10 @@ def json_ld_objects(tree: lxml_html.HtmlElement) -> tuple[list[dict[str, Any]], 
     """Every JSON-LD object of the page (`@graph` members too), and the texts of the blocks that are not
     valid JSON (skipped, not fatal; a reader may still find a value in them)."""
     found, broken = [], []
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    document = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for script in document.iter("script"):  # //script[@type="application/ld+json"], by lxml's tag filter
+        if script.get("type") != "application/ld+json":
+            continue
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -107,15 +110,20 @@ def json_ld_articles(tree: lxml_html.HtmlElement, objects: list[dict[str, Any]] 
 def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     meta = PageMeta()
     tags: dict[str, str] = {}
-    for node in tree.xpath("//meta[@content]"):
+    # The document's elements by lxml's tag filter (`//meta[@content]`, `//link[@rel="canonical"]/@href`
+    # without an XPath pass over the page each).
+    document = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    for node in document.iter("meta"):
+        content = node.get("content")
+        if content is None:
+            continue
         key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
         if key and key not in tags:
-            tags[key] = node.get("content", "")
+            tags[key] = content
     meta.named = tags
     meta.json_ld, meta.json_ld_broken = json_ld_objects(tree)
     meta.title_tag = _text(tree.findtext(".//title"))
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    meta.declared_language = _text(root.get("lang") or root.get("xml:lang") or tags.get("og:locale")
+    meta.declared_language = _text(document.get("lang") or document.get("xml:lang") or tags.get("og:locale")
                                    or tags.get("content-language") or tags.get("language"))
     ld: dict[str, Any] = {}
     for obj in json_ld_articles(tree, meta.json_ld):
@@ -150,8 +158,9 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         "tags": _split_keywords(tags.get("news_keywords") or tags.get("keywords") or ""),
         "image_url": _text(tags.get("og:image")),
     }
-    canonical = tree.xpath('//link[@rel="canonical"]/@href')
-    meta.canonical = canonical[0].strip() if canonical else None
+    canonical = next((href for link in document.iter("link") if link.get("rel") == "canonical"
+                      and (href := link.get("href")) is not None), None)
+    meta.canonical = canonical.strip() if canonical is not None else None
     meta.page_url = _text(tags.get("og:url")) or meta.canonical
     return meta
 

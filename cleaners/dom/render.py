@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -65,17 +66,26 @@ class Block:
         return max(self.link_chars, 0) / len(self.text) if self.text else 0.0
 
 
-def class_words(element: etree._Element) -> set[str]:
+def class_words(element: etree._Element) -> frozenset[str]:
     """The words of an element's class and id, split at spaces, `-` and `_`, lower-cased."""
     cls, ident = element.get("class"), element.get("id")
     if not cls and not ident:
-        return set()
-    raw = f"{cls or ''} {ident or ''}".lower()
+        return _NO_WORDS
+    return _words_of(f"{cls or ''} {ident or ''}")
+
+
+_NO_WORDS: frozenset[str] = frozenset()
+_PARTS = re.compile(r"[-_]+")
+
+
+@lru_cache(maxsize=4096)
+def _words_of(raw: str) -> frozenset[str]:
+    """(A page repeats its class names: each is split once.)"""
     words = set()
-    for name in raw.split():
+    for name in raw.lower().split():
         words.add(name)
-        words.update(part for part in re.split(r"[-_]+", name) if part)
-    return words
+        words.update(part for part in _PARTS.split(name) if part)
+    return frozenset(words)
 
 
 def is_hidden(element: etree._Element) -> bool:
@@ -141,7 +151,7 @@ def longest_paragraph(element: etree._Element) -> int:
     return longest
 
 
-def is_widget(element: etree._Element, words: set[str] | None = None) -> bool:
+def is_widget(element: etree._Element, words: frozenset[str] | None = None) -> bool:
     """A sub-container that is a page widget: mostly link text, or a widget's class name, and no real
     paragraph inside."""
     words = class_words(element) if words is None else words
@@ -161,7 +171,7 @@ PHOTO_WORDS = frozenset({"photo", "foto", "image", "img", "picture", "gambar", "
 PHOTO_TEXT_CHARS = 400
 
 
-def is_caption_element(element: etree._Element, words: set[str] | None = None) -> bool:
+def is_caption_element(element: etree._Element, words: frozenset[str] | None = None) -> bool:
     """`<figcaption>`, an element with a caption's class, or a photo block (a photo class, an image
     inside, a short text beside it that is not a link)."""
     if _tag(element) == "figcaption":

@@ -13,7 +13,7 @@ import pytest
 from cleaners import clean
 from cleaners.decode import NotText, decode_bytes
 
-from .conftest import FIXTURES, run_saring
+from .conftest import FIXTURES, ROOT, run_saring
 
 GOOD = FIXTURES / "text" / "004_69ee16c09114b4dc.txt"
 
@@ -150,3 +150,18 @@ def test_directory_without_permission():
     finally:
         os.chmod(base / "locked", 0o755)
         shutil.rmtree(base)
+
+
+def test_utf8_garbage_is_counted_on_the_bytes_as_on_the_text():
+    """decode_bytes counts control and replacement characters of a UTF-8 page on its bytes: the same count
+    as the pattern finds in the decoded text, for every such character and its neighbours."""
+    import gzip
+
+    from cleaners.decode import _GARBAGE, utf8_garbage_count
+
+    chars = [chr(c) for c in (*range(0x00, 0x30), *range(0x7E, 0xC0), 0xFFFC, 0xFFFD, 0xFFFE, 0x2028, 0x1F600)]
+    texts = ["".join(chars), "".join(chars) * 3 + "teks biasa é €", "", "ascii only\t\n", "\ufffd\ufffd"]
+    zyte = ROOT.parent / "shared" / "bench" / "zyte" / "html"
+    texts += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in sorted(zyte.glob("*.gz"))[:40]]
+    for text in texts:
+        assert utf8_garbage_count(text.encode("utf-8")) == len(_GARBAGE.findall(text))

@@ -55,7 +55,9 @@ def text_pages() -> Iterator[tuple[str, str | None, str]]:
             name, _, url = line.partition("\t")
             urls[name.strip()] = url.strip()
     for path in sorted([*(ROOT / "fixtures" / "text").glob("*.txt"), *(SHARED / "dev" / "text").glob("*.txt")]):
-        yield str(path), urls.get(path.name) or urls.get(path.stem), path.read_text(encoding="utf-8")
+        # keyed by the path below the checkout or ../shared, so that two checkouts compare
+        key = str(path.relative_to(ROOT if path.is_relative_to(ROOT) else SHARED))
+        yield key, urls.get(path.name) or urls.get(path.stem), path.read_text(encoding="utf-8")
 
 
 def outcome(fn, *args) -> dict:

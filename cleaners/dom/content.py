@@ -128,7 +128,8 @@ def scan(root: etree._Element) -> PageScan:
     for index, element in enumerate(root.iter(*_SCANNED)):
         tag = element.tag
         if tag == "a":
-            links.append(" ".join(element.text_content().split()))
+            # its string value (`text_content()`, an XPath call per link)
+            links.append(" ".join("".join(element.itertext()).split()))
         elif tag in _PARAGRAPHS:
             text = " ".join(" ".join(element.itertext()).split())
             if len(text) >= MIN_PARAGRAPH_CHARS:

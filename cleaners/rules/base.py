@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 
 class Action(Enum):
@@ -116,7 +117,7 @@ class RuleSet:
             for i in chosen:
                 r = self._anchored[i]
                 groups.setdefault(r.pattern.flags, []).append(f"(?:{r.pattern.pattern[1:]})")
-            found = self._by_rules[chosen] = tuple(re.compile("|".join(p), f) for f, p in groups.items())
+            found = self._by_rules[chosen] = tuple(_compiled("|".join(p), f) for f, p in groups.items())
         return found
 
     def first_match(self, line: str) -> Rule | None:
@@ -128,6 +129,12 @@ class RuleSet:
             if r.matches(line):
                 return r
         return None
+
+
+@lru_cache(maxsize=1024)
+def _compiled(pattern: str, flags: int) -> re.Pattern[str]:
+    """A screen, compiled once for every rule set that needs it (`re`'s own cache holds 512 patterns)."""
+    return re.compile(pattern, flags)
 
 
 #: First characters whose screens a rule set keeps (a page in any script starts its lines with a few dozen).
@@ -146,6 +153,7 @@ class _Unknown(Exception):
     """A construct whose first characters are not worked out here: the rule is screened for every line."""
 
 
+@lru_cache(maxsize=4096)
 def first_char_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A pattern that matches (whole) every character a match of `pattern` can start with: the classes
     and literals that can come first, with the pattern's flags, so that case folding is the engine's own.

@@ -210,16 +210,3 @@ def test_following_is_xpaths_following():
                 compared += 1
     assert compared > 500
 
-
-def test_joined_text_is_text_content():
-    # content.scan reads each link's string value by joining its texts, not by text_content()'s XPath
-    compared = 0
-    for html in ["<html><body><a>a<b>b</b>c<!-- x --><i>d</i> e</a><a></a><a>&amp;\u00a0x</a></body></html>",
-                 *_prune_pages()[:150]]:
-        tree = load_page(html)
-        if tree is None:
-            continue
-        for element in [*tree.iter("a"), *tree.iter("p")]:
-            assert "".join(element.itertext()) == element.text_content()
-            compared += 1
-    assert compared > 10000

@@ -128,8 +128,7 @@ def scan(root: etree._Element) -> PageScan:
     for index, element in enumerate(root.iter(*_SCANNED)):
         tag = element.tag
         if tag == "a":
-            # its string value (`text_content()`, an XPath call per link)
-            links.append(" ".join("".join(element.itertext()).split()))
+            links.append(" ".join(element.text_content().split()))
         elif tag in _PARAGRAPHS:
             text = " ".join(" ".join(element.itertext()).split())
             if len(text) >= MIN_PARAGRAPH_CHARS:

@@ -1,6 +1,6 @@
 """Throughput and memory of `saring clean` against trafilatura's CLI on the same dump, in interleaved rounds.
 
-Builds a dump of the fixture pages and the Zyte benchmark pages, repeated to --docs documents (default
+Builds a dump of the family fixture pages (the profile path) and the Zyte pages (the generic path), repeated to --docs documents (default
 2,000), and runs on it, in each of --rounds rounds (default 3; the order rotates every round so that none
 always runs first or last): `saring clean -j1`, `trafilatura --parallel 1`, `saring clean -j2` and
 `trafilatura` with its default parallelism. A run counts only after its checks: exit status 0 and one
@@ -68,7 +68,11 @@ class Contender:
 
 
 def sources() -> list[tuple[str, bytes]]:
-    pages = [(p.stem, p.read_bytes()) for p in sorted((ROOT / "fixtures" / "html").glob("*.html"))]
+    """The family fixture pages (the profile path) and the Zyte pages (the generic path)."""
+    family = sorted(ROOT.glob("cleaners/sites/*/fixtures/*.html"))
+    if not family:
+        raise BenchError("no family fixture pages (cleaners/sites/*/fixtures/*.html)")
+    pages = [(f"{p.parent.parent.name}-{p.stem}", p.read_bytes()) for p in family]
     if ZYTE.exists():
         pages += [(p.name[:16], gzip.decompress(p.read_bytes())) for p in sorted(ZYTE.glob("*.html.gz"))]
     return pages

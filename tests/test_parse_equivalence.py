@@ -192,6 +192,19 @@ def test_trafilaturas_expressions_are_put_back():
         raise RuntimeError("a failure inside trafilatura")
     assert expressions() == original
     assert all(hasattr(x, "path") for group in original for x in group)  # lxml XPath objects, not ours
+    with main_pass_in_python():  # nested (another thread's call): put back only when the outer one ends
+        with main_pass_in_python():
+            inner = expressions()
+        assert expressions() == inner
+    assert expressions() == original
+    mine = [*original[1]]  # what a caller had set before is what comes back
+    main_extractor.BODY_XPATH = mine
+    try:
+        with main_pass_in_python():
+            pass
+        assert main_extractor.BODY_XPATH is mine
+    finally:
+        main_extractor.BODY_XPATH = original[1]
 
 
 def test_following_is_xpaths_following():

@@ -244,7 +244,7 @@ def test_screened_rulesets_match_as_the_rules_do():
     if truth.exists():
         for item in json.loads(truth.read_text(encoding="utf-8")).values():
             lines += (item.get("articleBody") or "").splitlines()
-    lines = list(dict.fromkeys(line.strip() for line in lines)) + [line for line in lines[:10]] + GUARDED_LINES
+    lines = [*dict.fromkeys(line.strip() for line in lines), *lines[:10], *GUARDED_LINES]
     rulesets = [GENERIC_RULESET, block_ruleset(), *(block_ruleset(p) for p in PROFILES),
                 *(RuleSet(p.rules + GENERIC_RULES) for p in PROFILES)]
     matched: set[str] = set()

@@ -79,11 +79,16 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {str(t).lower() for t in raw}
 
 
+def _document(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """The document's root element (what XPath's `//` searches), from any element of it."""
+    return tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+
+
 def json_ld_objects(tree: lxml_html.HtmlElement) -> tuple[list[dict[str, Any]], list[str]]:
     """Every JSON-LD object of the page (`@graph` members too), and the texts of the blocks that are not
     valid JSON (skipped, not fatal; a reader may still find a value in them)."""
     found, broken = [], []
-    document = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    document = _document(tree)
     for script in document.iter("script"):  # //script[@type="application/ld+json"], by lxml's tag filter
         if script.get("type") != "application/ld+json":
             continue
@@ -112,7 +117,7 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     tags: dict[str, str] = {}
     # The document's elements by lxml's tag filter (`//meta[@content]`, `//link[@rel="canonical"]/@href`
     # without an XPath pass over the page each).
-    document = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    document = _document(tree)
     for node in document.iter("meta"):
         content = node.get("content")
         if content is None:

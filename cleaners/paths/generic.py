@@ -614,6 +614,8 @@ def following(element: etree._Element, limit: int = FOLLOWING_ELEMENTS) -> list[
                     yield from sibling.iterdescendants(etree.Element)
 
     return list(islice(walk(), limit))
+
+
 _DATE_CLASS = re.compile(r"date|time|tanggal|tgl|waktu|publish|posted|meta|byline|info", re.I)
 
 

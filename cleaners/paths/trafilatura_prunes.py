@@ -14,6 +14,7 @@ patterns needs. `tests/test_parse_equivalence.py` checks the results against tra
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -28,8 +29,8 @@ _COMMENTS_ID_LIST = re.compile(f"^(?:{_COMMENTS_ID})")
 _APPENDED = re.compile("mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDED_STRICT = re.compile("mvp-post-add-(?:box|wrap)")
 
-#: Every element any of the patterns can match holds one of these words in its id or class (all the
-#: comment patterns but two hold "omment"). A necessary condition only: the patterns decide.
+#: Every element the patterns but the share-buttons one can match holds one of these words in its id or
+#: class (all the comment patterns but two hold "omment"). A necessary condition only: the patterns decide.
 _NARROW_TAGS = ("div", "section", "aside", "details", "ol", "ul", "list")
 _NARROW_WORDS = re.compile("omment|comol|disqus_thread|mvp-post-add-|infinite")
 _SHARE_CLASS = "elementor-share-buttons"
@@ -73,9 +74,10 @@ def _comments(element: etree._Element) -> bool:
     if tag not in _COMMENT_TAGS:
         return False
     ident, cls = element.get("id") or "", element.get("class") or ""
-    if not (_COMMENTS_ID_ANY.search(ident) or _COMMENTS_CLASS.search(cls)):
+    in_class = bool(_COMMENTS_CLASS.search(cls))
+    if not (in_class or _COMMENTS_ID_ANY.search(ident)):
         return False
-    return tag not in ("ol", "ul") or bool(_COMMENTS_ID_LIST.search(ident) or _COMMENTS_CLASS.search(cls))
+    return tag not in ("ol", "ul") or in_class or bool(_COMMENTS_ID_LIST.search(ident))
 
 
 def _attached(element: etree._Element, root: etree._Element) -> bool:
@@ -194,28 +196,38 @@ def _image_captions(tree: etree._Element) -> list[etree._Element]:
             if "caption" in (e.get("id") or "") or "caption" in (e.get("class") or "")]
 
 
-#: trafilatura's own expressions, put back after every call.
-_TRAFILATURA_DISCARD = main_extractor.OVERALL_DISCARD_XPATH
 _PYTHON_DISCARD = [_overall_discard]
-_TRAFILATURA_BODY = main_extractor.BODY_XPATH
-_PYTHON_BODY = [_article_content, *_TRAFILATURA_BODY[1:]]
-_TRAFILATURA_IMAGES = main_extractor.DISCARD_IMAGE_ELEMENTS
+_PYTHON_BODY = [_article_content, *main_extractor.BODY_XPATH[1:]]
 _PYTHON_IMAGES = [_image_captions]
+_NAMES = ("OVERALL_DISCARD_XPATH", "BODY_XPATH", "DISCARD_IMAGE_ELEMENTS")
+#: Calls inside `main_pass_in_python` (from any thread), and what the module held before the first.
+_SWAP_LOCK = threading.Lock()
+_swap_depth = 0
+_swapped_out: tuple = ()
 
 
 @contextmanager
 def main_pass_in_python() -> Iterator[None]:
-    """Within: trafilatura's main pass prunes with `_overall_discard` (its only use of OVERALL_DISCARD_XPATH
-    is `prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)`, which takes any callables and
-    keeps each element once), looks for the article container first with `_article_content` and drops
-image captions with `_image_captions`. Its own
-    expressions are always put back after, so a trafilatura call made
-    elsewhere in the meantime gets the same elements from either, and none is left changed for later."""
-    module = main_extractor
-    module.OVERALL_DISCARD_XPATH, module.BODY_XPATH, module.DISCARD_IMAGE_ELEMENTS = (
-        _PYTHON_DISCARD, _PYTHON_BODY, _PYTHON_IMAGES)
+    """Within: trafilatura's main pass prunes with `_overall_discard` (its only use of
+    OVERALL_DISCARD_XPATH is `prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)`, which
+    takes any callables and keeps each element once), looks for the article container first with
+    `_article_content`, and drops image captions with `_image_captions`.
+
+    What the module held is put back when the last call inside ends (a count under a lock: calls from
+    several threads overlap safely, and whatever a caller had set before is what comes back). A trafilatura
+    call made elsewhere meanwhile gets the same elements from either."""
+    global _swap_depth, _swapped_out
+    with _SWAP_LOCK:
+        if _swap_depth == 0:
+            _swapped_out = tuple(getattr(main_extractor, name) for name in _NAMES)
+            for name, value in zip(_NAMES, (_PYTHON_DISCARD, _PYTHON_BODY, _PYTHON_IMAGES), strict=True):
+                setattr(main_extractor, name, value)
+        _swap_depth += 1
     try:
         yield
     finally:
-        module.OVERALL_DISCARD_XPATH, module.BODY_XPATH, module.DISCARD_IMAGE_ELEMENTS = (
-            _TRAFILATURA_DISCARD, _TRAFILATURA_BODY, _TRAFILATURA_IMAGES)
+        with _SWAP_LOCK:
+            _swap_depth -= 1
+            if _swap_depth == 0:
+                for name, value in zip(_NAMES, _swapped_out, strict=True):
+                    setattr(main_extractor, name, value)

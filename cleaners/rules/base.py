@@ -27,9 +27,9 @@ class Rule:
     name: str
     action: Action
     pattern: re.Pattern[str]
-    #: A cheap test that every line the pattern matches passes (a necessary condition, `tests/test_rules.py`
-    #: checks it): a line that fails it is not given to the pattern, whose backtracking over a long line
-    #: costs tens of microseconds.
+    #: A cheap test that every line the pattern matches passes (a necessary condition, argued where it is
+    #: given and checked on the page texts and made-up lines by `tests/test_rules.py`): a line that fails it
+    #: is not given to the pattern, whose backtracking over a long line costs tens of microseconds.
     requires: Callable[[str], bool] | None = None
 
     def matches(self, line: str) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sqlite3
 import sys
 
 
 def run(args: argparse.Namespace) -> int:
+    import sqlite3  # here, not at the top: `saring clean` imports this module and needs no SQLite
+
     from .. import exporters
     from ..arguments import ArgumentProblem, store_filters
     from ..store import ArticleStore, StoreError

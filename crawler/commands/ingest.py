@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 from typing import Any
 
@@ -25,6 +24,8 @@ BATCH = 500
 
 def _reason(raw: bytes, store: Any) -> str | None:
     """Store one raw item; None when stored, else why it is not an article record."""
+    import sqlite3  # not at the top: `saring clean` imports this module and needs no SQLite
+
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -77,6 +78,8 @@ def _drain(client: Any, store: Any, key: str, counts: dict[str, int]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Drain the items the spiders pushed to Redis (`<spider>:items` lists) into the SQLite store."""
+    import sqlite3
+
     import redis
 
     from ..store import ArticleStore, StoreError

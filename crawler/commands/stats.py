@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 
 
 def run(args: argparse.Namespace) -> int:
+    import sqlite3  # here, not at the top: `saring clean` imports this module and needs no SQLite
+
     from ..store import ArticleStore, StoreError
 
     try:

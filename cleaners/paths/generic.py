@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterator
 from copy import copy
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -34,6 +33,7 @@ from ..dom import content
 from ..dom.blocks import element_lines
 from ..dom.meta import PageMeta
 from ..dom.render import CAPTION, HEAD, ITEM, QUOTE, ROW, Block, P, hidden_texts, render, split_soft_break
+from ..memo import per_page
 from ..recognise.blocks import is_caption_block, is_dated_teaser, parse_block_date
 from ..record import Article
 from ..rules import Action, RuleSet
@@ -409,7 +409,7 @@ def size(text: str) -> int:
     return max(word_count(text), len(text) // 6)
 
 
-@lru_cache(maxsize=8192)
+@per_page(maxsize=8192)
 def paragraph_value(text: str, kind: str = P) -> float:
     """What one paragraph says about its candidate: sentences count for it (by their words), menu-like
     short lines against it; a short table row or list item says nothing either way."""

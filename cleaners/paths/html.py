@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from ..dom.meta import read_meta
 from ..dom.pagination import read_page_links
 from ..finalize import finalize
+from ..memo import new_page
 from ..record import Article, PageLinks
 from ..sites.registry import family_of_page
 from .profile import overlay_metadata, read_profile, read_profile_metadata
@@ -144,6 +145,7 @@ def _read_generic(tree: etree._Element, meta: PageMeta, profile: SiteProfile | N
 
 def clean_html(html: str, url: str | None = None) -> Article:
     """Clean an HTML page: through its family's profile, else (or on a broken layout) the generic path."""
+    new_page()
     tree, cut = _parse(html)
     meta = read_meta(tree)
     # The URL that carries the page's facts (the date in a path, an id, the canonical URL): the given one,
@@ -168,6 +170,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
 
 def clean_html_generic(html: str, url: str | None = None) -> Article:
     """Clean an HTML page through the generic path only, whatever site it is from."""
+    new_page()
     tree, cut = _parse(html)
     meta = read_meta(tree)
     article = _read_generic(tree, meta, None, url or meta.page_url)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..memo import per_page
 from ..rules import GLUED_PROMOS
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
@@ -18,7 +18,7 @@ def normalize_line(line: str) -> str:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=4096)
+@per_page(maxsize=4096)
 def fold(text: str) -> str:
     """Case, spaces and punctuation folded away: the key for "the same text again"."""
     return _NON_WORD.sub(" ", text.casefold()).strip()

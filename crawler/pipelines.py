@@ -84,14 +84,19 @@ class StorePipeline(_StatsPipeline):
             self.store = ArticleStore(path, check=True)
         except StoreError as exc:
             stop_crawl(exc)
+        self.failed = False
 
     def process_item(self, item: dict) -> dict:
-        from .store.known import stop_crawl
-
+        if self.failed:  # the spider is closing: what is still on its way goes to the feeds only
+            return item
         try:
             stored = self.store.put_batched(dict(item))
         except sqlite3.DatabaseError as exc:
-            stop_crawl(exc)
+            from .store.known import fail_crawl
+
+            self.failed = True
+            fail_crawl(self.crawler, exc)
+            return item
         self.stats.inc_value("saring/stored")
         if stored.get("duplicate_of"):
             self.stats.inc_value("saring/stored_duplicates")
@@ -105,7 +110,13 @@ class StorePipeline(_StatsPipeline):
             self.store.checkpoint()
         except sqlite3.DatabaseError as exc:
             logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.store.path, exc)
-        self.crawler.signals.connect(self.store.close, signal=signals.engine_stopped)
+        self.crawler.signals.connect(self._close_store, signal=signals.engine_stopped)
+
+    def _close_store(self) -> None:
+        try:
+            self.store.close()
+        except sqlite3.DatabaseError as exc:  # a store that failed: what it committed stays
+            logger.warning("store %s: could not be closed cleanly: %s", self.store.path, exc)
 
 
 class RedisItemsPipeline:

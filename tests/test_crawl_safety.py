@@ -18,11 +18,12 @@ from pathlib import Path
 import pytest
 
 from cleaners import clean
+from crawler.settings import ITEM_PIPELINES
 from crawler.store import ArticleStore
 from testing.badserver import BadServer, Drip, Page, Redirect, Reset, ShortBody, Status, TruncatedGzip, serve
 from testing.builders.synthetic import FEED_URL, rss_feed, synthetic_page, synthetic_title
 
-from .conftest import ROOT, load_expected, run_saring
+from .conftest import ROOT, load_expected, run_saring, scrapy_crawl
 from .test_crawl import crawl
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -269,6 +270,37 @@ def test_unusable_store_stops_the_crawl_and_the_commands(tmp_path, kind):
         assert len(result.stderr.strip().splitlines()) == 1 and str(db) in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
     assert db.read_bytes() == before
+
+
+def test_store_that_fails_during_the_crawl_stops_it_cleanly(bad: BadServer, tmp_path):
+    """The store fills up after three articles (SQLite's own "database or disk is full", testing.full_store):
+    the crawl stops with exit status 1 and one CRITICAL line, no traceback, instead of hanging (a SystemExit
+    raised in the pipeline left the reactor running); the store keeps what it committed, the feed holds
+    whole records, the stats say why."""
+    pages = [synthetic_page(n) for n in range(12)]
+    bad.script(FEED_URL, [xml(rss_feed([url for url, _ in pages]))])
+    for url, html in pages:
+        bad.script(url, [Page(html)])
+    pipelines = {("testing.full_store.FullStorePipeline" if path == "crawler.pipelines.StorePipeline" else path): order
+                 for path, order in ITEM_PIPELINES.items()}
+    started = time.monotonic()
+    result = scrapy_crawl(bad.url, tmp_path, "medcom", settings=(
+        f"ITEM_PIPELINES={json.dumps(pipelines)}", "SARING_TEST_FULL_AFTER=3", "CONCURRENT_REQUESTS=2",
+        "LOG_LEVEL=INFO"))
+    assert time.monotonic() - started < 120
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    critical = [line for line in result.stderr.splitlines() if "] CRITICAL:" in line]
+    assert len(critical) == 1 and "database or disk is full" in critical[0], critical
+    stats = json.loads((tmp_path / "medcom.stats.json").read_text())
+    assert stats["finish_reason"] == "store_failed"
+    assert stats["saring/stored"] == 3 and stats["saring/store_failed"] == 1
+    with ArticleStore(tmp_path / "articles.db", readonly=True, check=True) as store:
+        stored = [r["url"] for r in store.export()]
+    assert len(stored) == 3 and set(stored) <= {url for url, _ in pages}
+    items = [json.loads(line) for line in (tmp_path / "medcom.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert set(stored) <= {item["url"] for item in items}
+    assert len(items) < len(pages)  # stopped, not crawled to the end
 
 
 def test_store_check_does_not_refuse_a_good_or_new_store(tmp_path):

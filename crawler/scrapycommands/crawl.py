@@ -1,5 +1,6 @@
 """`scrapy crawl` (and `saring crawl`, which runs it), exiting with status 3 when a crawl monitor failed
-(crawler.monitors), so that a cron job learns of a layout change from the exit status.
+(crawler.monitors), so that a cron job learns of a layout change from the exit status, and 1 when the store
+failed during the crawl (crawler.store.known.fail_crawl).
 
 The spider's name and its `-a` arguments are checked first, before anything starts (before Scrapy's
 start-up log, too): a problem is one line on standard error, naming the argument and the form it takes,
@@ -17,6 +18,7 @@ from scrapy.spiderloader import get_spider_loader
 
 from ..arguments import spider_argument_problem
 from ..monitors import MONITOR_FAILED_EXIT
+from ..store.known import STORE_FAILED
 
 #: The environment variable `saring crawl` sets to its own name, for the messages.
 PROG = "SARING_CRAWL_PROG"
@@ -52,5 +54,7 @@ class Command(ScrapyCrawl):
         self._crawler: Crawler | None = None
         super().run(args, opts)
         stats = self._crawler.stats if self._crawler is not None else None
+        if self.exitcode == 0 and stats is not None and stats.get_value(STORE_FAILED):
+            self.exitcode = 1  # the store failed during the crawl (crawler.store.known.fail_crawl)
         if self.exitcode == 0 and stats is not None and stats.get_value("saring/monitor/failed"):
             self.exitcode = MONITOR_FAILED_EXIT

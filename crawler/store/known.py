@@ -5,8 +5,9 @@ The check is a downloader middleware, so that spiders ask no store: a spider mar
 with `meta["canonical_url"]` (and `meta["refresh"]` to fetch known ones again); feeds, index pages and
 sitemaps carry no such key and are always fetched.
 
-A crawl cannot go on without a usable store: an unreadable or corrupt one stops it at once with one line
-in the log and exit status 1 (`stop_crawl`), at the start (the store is checked when it is opened) or later.
+A crawl cannot go on without a usable store: an unreadable or corrupt one stops it with one line in the log
+and exit status 1: at the start (the store is checked when it is opened) at once (`stop_crawl`), later by
+closing the spider (`fail_crawl`), so that feeds are closed whole and the stats written.
 """
 
 from __future__ import annotations
@@ -28,13 +29,37 @@ from .db import ArticleStore, StoreError
 logger = logging.getLogger(__name__)
 
 
-def stop_crawl(error: Exception) -> NoReturn:
-    """End the crawl process now, exit status 1: one log line, no traceback (a SystemExit leaves Scrapy's
-    reactor as a SIGKILL would, which a JOBDIR resume handles)."""
+def _critical(error: Exception) -> None:
     reason = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
     logger.critical("the article store cannot be used: %s (fix or move it, or set -s SARING_DB= to another path)",
                     " ".join(reason.split()))
+
+
+def stop_crawl(error: Exception) -> NoReturn:
+    """End the crawl process now, exit status 1, before it starts: one log line, no traceback."""
+    _critical(error)
     raise SystemExit(1)
+
+
+#: The stat that says the store failed during the crawl (`scrapy crawl` then exits 1).
+STORE_FAILED = "saring/store_failed"
+
+
+def fail_crawl(crawler: Crawler, error: Exception) -> None:
+    """The store failed during the crawl: one log line (the first time), the stat STORE_FAILED, and the
+    spider closed with reason `store_failed`. (A SystemExit raised in a pipeline or middleware is caught by
+    Scrapy's deferreds and leaves the reactor running: such a crawl hung instead of stopping.)"""
+    stats = crawler.stats
+    assert stats is not None
+    if stats.get_value(STORE_FAILED):
+        return
+    stats.set_value(STORE_FAILED, 1)
+    _critical(error)
+    engine = crawler.engine
+    if engine is not None and engine.spider is not None:
+        from scrapy.utils.defer import deferred_from_coro
+
+        deferred_from_coro(engine.close_spider_async(reason="store_failed"))
 
 
 class KnownArticle(IgnoreRequest):
@@ -66,7 +91,8 @@ class KnownArticlesMiddleware:
         try:
             return self.store.size() if self.store is not None else 0
         except sqlite3.DatabaseError as exc:
-            stop_crawl(exc)
+            fail_crawl(self.crawler, exc)
+            return 0
 
     def spider_opened(self, spider) -> None:
         known = self._size()
@@ -102,7 +128,7 @@ class KnownArticlesMiddleware:
             try:
                 self._store = ArticleStore(self.path, readonly=True)
             except StoreError as exc:
-                stop_crawl(exc)
+                fail_crawl(self.crawler, exc)
         return self._store
 
     def process_request(self, request: Request) -> None:
@@ -112,7 +138,8 @@ class KnownArticlesMiddleware:
         try:
             known = self.store.known(key)
         except sqlite3.DatabaseError as exc:
-            stop_crawl(exc)
+            fail_crawl(self.crawler, exc)
+            raise IgnoreRequest(f"the store cannot be read: {key}") from None
         if known:
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("saring/skipped/known")

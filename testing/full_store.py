@@ -4,13 +4,22 @@ that the next insert fails inside SQLite as on a full disk ("database or disk is
 
 from __future__ import annotations
 
+import itertools
+
 from crawler.pipelines import StorePipeline
 
 
 class FullStorePipeline(StorePipeline):
-    def process_item(self, item: dict) -> dict:
-        if self.stats.get_value("saring/stored", 0) == self.crawler.settings.getint("SARING_TEST_FULL_AFTER", 3):
-            self.store.commit()
-            pages = self.store.db.execute("PRAGMA page_count").fetchone()[0]
-            self.store.db.execute(f"PRAGMA max_page_count = {pages}")
-        return super().process_item(item)
+    def __init__(self, crawler) -> None:
+        super().__init__(crawler)
+        after = crawler.settings.getint("SARING_TEST_FULL_AFTER", 3)
+        store, put, calls = self.store, self.store.put_batched, itertools.count()
+
+        def put_then_fill(record, *args, **kwargs):
+            if next(calls) == after:  # in the thread that writes, between two puts
+                store.commit()
+                pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+                store.db.execute(f"PRAGMA max_page_count = {pages}")
+            return put(record, *args, **kwargs)
+
+        store.put_batched = put_then_fill

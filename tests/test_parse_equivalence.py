@@ -223,3 +223,34 @@ def test_following_is_xpaths_following():
                 compared += 1
     assert compared > 500
 
+
+
+HIDDEN_ODD = (
+    '<html><body><div hidden>a</div><div hidden="">b</div><p aria-hidden="true">c</p><p aria-hidden="TRUE">kept</p>'
+    '<p aria-hidden="false">kept</p><span style="display:none">d</span><span style="visibility: hidden">e</span>'
+    '<span style="DISPLAY:NONE">kept: case</span><span style="">kept</span><i class="hide">f</i>'
+    '<i class="d-none x">g</i><i class="visually-hidden">h</i><i class="sr-only">i</i><i class="invisible">j</i>'
+    '<i class="Hidden">kept: case</i><i class="screen-reader-text">kept: no hid</i><i class="">kept</i>'
+    '<b class="x" style="display:none">k</b><b style="a" class="hidden">l</b><!-- hidden --><?pi hidden?>'
+    '<table><tr hidden><td class="hid">m</td></tr></table><svg><g aria-hidden="true"></g></svg></body></html>'
+)
+
+
+def test_maybe_hidden_is_the_xpath():
+    from cleaners.dom.render import maybe_hidden
+
+    reference = etree.XPath("//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or "
+                            "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
+                            "contains(., 'sr-only') or contains(., 'invisible')]]")
+    found = 0
+    for html in [HIDDEN_ODD, *_prune_pages()]:
+        tree = load_page(html)
+        if tree is None:
+            continue
+        assert maybe_hidden(tree) == reference(tree), html[:200]
+        inner = next(tree.iter("body"), tree)
+        assert maybe_hidden(inner) == reference(inner)  # `//`: the whole document, whatever the element
+        found += len(reference(tree))
+    odd = load_page(HIDDEN_ODD)
+    assert [e.text for e in maybe_hidden(odd)] == list("abcdefghijkl") + [None, "m", None]
+    assert found > 1000

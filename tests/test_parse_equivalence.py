@@ -243,7 +243,9 @@ def test_maybe_hidden_is_the_xpath():
                             "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
                             "contains(., 'sr-only') or contains(., 'invisible')]]")
     found = 0
-    for html in [HIDDEN_ODD, *_prune_pages()]:
+    after_html = ('<html><body><p>a</p><div>widget</html></div><div hidden>x</div></body></html>'
+                  '<div class="hidden">after</div><p style="display:none">y</p>')
+    for html in [HIDDEN_ODD, after_html, *_prune_pages()]:
         tree = load_page(html)
         if tree is None:
             continue
@@ -251,6 +253,7 @@ def test_maybe_hidden_is_the_xpath():
         inner = next(tree.iter("body"), tree)
         assert maybe_hidden(inner) == reference(inner)  # `//`: the whole document, whatever the element
         found += len(reference(tree))
+    assert len(maybe_hidden(load_page(after_html))) == 3  # the elements after the stray `</html>` too
     odd = load_page(HIDDEN_ODD)
     assert [e.text for e in maybe_hidden(odd)] == list("abcdefghijkl") + [None, "m", None]
     assert found > 1000

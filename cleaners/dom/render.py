@@ -101,9 +101,9 @@ def is_hidden(element: etree._Element) -> bool:
 
 
 def maybe_hidden(root: etree._Element) -> list[etree._Element]:
-    """The elements of root's document that may be hidden, in document order: those with `hidden`,
-    `aria-hidden="true"`, a style that says `none` or `hidden`, or a class holding `hid`, `none`, `sr-only`
-    or `invisible`: the pre-filter of `is_hidden` (case-sensitive, so it passes over `Hidden` and, with no
+    """The elements of root's whole document (as XPath's `//`) that may be hidden, in document order: those
+    with `hidden`, `aria-hidden="true"`, a style that says `none` or `hidden`, or a class holding `hid`,
+    `none`, `sr-only` or `invisible`: the pre-filter of `is_hidden` (case-sensitive, so it passes over `Hidden` and, with no
     `hid` in it, `screen-reader-text`: a known gap, kept while outputs must not change). The same elements as
     the XPath
     `//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or contains(., 'hidden')] or
@@ -111,16 +111,19 @@ def maybe_hidden(root: etree._Element) -> list[etree._Element]:
     (tests/test_parse_equivalence.py), at two thirds of its time: libxml2 copies the attribute's value for
     every `contains`."""
     found = []
-    for element in root.getroottree().getroot().iter(etree.Element):
-        get = element.get
-        cls = get("class")
-        if cls is not None and ("hid" in cls or "none" in cls or "sr-only" in cls or "invisible" in cls):
-            found.append(element)
-            continue
-        style = get("style")
-        hidden_style = style is not None and ("none" in style or "hidden" in style)
-        if hidden_style or get("hidden") is not None or get("aria-hidden") == "true":
-            found.append(element)
+    top = root.getroottree().getroot()
+    # Every top-level element: libxml2 puts what follows a stray `</html>` into a second `<html>` beside it.
+    for tree in [*top.itersiblings(etree.Element, preceding=True)][::-1] + [top, *top.itersiblings(etree.Element)]:
+        for element in tree.iter(etree.Element):
+            get = element.get
+            cls = get("class")
+            if cls is not None and ("hid" in cls or "none" in cls or "sr-only" in cls or "invisible" in cls):
+                found.append(element)
+                continue
+            style = get("style")
+            hidden_style = style is not None and ("none" in style or "hidden" in style)
+            if hidden_style or get("hidden") is not None or get("aria-hidden") == "true":
+                found.append(element)
     return found
 
 

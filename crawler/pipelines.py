@@ -95,9 +95,10 @@ class StorePipeline(_StatsPipeline):
             from .store.known import fail_crawl
 
             self.failed = True
+            self._count_stored()  # a batch SQLite rolled back is not counted
             fail_crawl(self.crawler, exc)
             return item
-        self.stats.inc_value("saring/stored")
+        self._count_stored()
         if stored.get("duplicate_of"):
             self.stats.inc_value("saring/stored_duplicates")
         item["duplicate_of"] = stored.get("duplicate_of")
@@ -110,7 +111,13 @@ class StorePipeline(_StatsPipeline):
             self.store.checkpoint()
         except sqlite3.DatabaseError as exc:
             logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.store.path, exc)
+        self.stats.set_value("saring/stored", self.store.committed)  # what the store holds of this crawl
         self.crawler.signals.connect(self._close_store, signal=signals.engine_stopped)
+
+    def _count_stored(self) -> None:
+        """`saring/stored`: the items committed, and those of the batch on its way (committed at the latest
+        when the spider closes)."""
+        self.stats.set_value("saring/stored", self.store.committed + self.store.pending)
 
     def _close_store(self) -> None:
         try:

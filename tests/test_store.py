@@ -152,3 +152,42 @@ def test_two_processes_share_a_redis_frontier(mirror, tmp_path, redis_url):
     assert all(s.get("downloader/response_count", 0) > 0 for s in stats)  # both processes fetched pages
     articles = [url for url, status in mirror.served if status == 200 and "/2024/" in url or "/7401823/" in url]
     assert len(articles) == len(set(articles))  # no article page fetched twice across the two processes
+
+
+FULL_DISK = """
+import json, os, resource, signal, sqlite3, sys
+from crawler.store import ArticleStore
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+path = sys.argv[1]
+store = ArticleStore(path, check=True)
+def record(n):
+    return {"url": f"https://www.example.com/{n}", "title": "t", "body": f"kata{n} " * 300, "published": "2024-01-02"}
+for n in range(3):
+    store.put_batched(record(n))
+store.commit()
+limit = max(os.path.getsize(path), os.path.getsize(path + "-wal")) + 4096
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+error = None
+try:
+    for n in range(3, 60):
+        store.put_batched(record(n), every=100, seconds=3600)
+    store.put_batched(record(60), every=1)  # the commit writes the batch: it does not fit
+except sqlite3.DatabaseError as exc:
+    error = str(exc)
+print(json.dumps({"error": error, "committed": store.committed, "pending": store.pending,
+                  "in_transaction": store.db.in_transaction}))
+"""
+
+
+def test_a_batch_lost_at_commit_is_not_counted_as_stored(tmp_path):
+    """A full disk shows at the commit (WAL mode writes the pages then): SQLite rolls the batch back, and the
+    store's counts (which the crawl's `saring/stored` follows) say what it holds, not what was put."""
+    db = tmp_path / "articles.db"
+    out = subprocess.run([sys.executable, "-c", FULL_DISK, str(db)], cwd=ROOT, env=ENV, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    result = json.loads(out.stdout)
+    assert result["error"] and not result["in_transaction"], result  # the limit did bite: rolled back
+    with sqlite3.connect(db) as check:
+        held = check.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert held == result["committed"] == 3 and result["pending"] == 0  # not 61

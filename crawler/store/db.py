@@ -98,6 +98,8 @@ class ArticleStore:
     def __init__(self, path: str | Path, readonly: bool = False, check: bool = False) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        #: Records of put_batched committed by this object, and those not committed yet.
+        self.committed = 0
         self._pending = 0
         self._committed = time.monotonic()
         try:
@@ -228,17 +230,30 @@ class ArticleStore:
 
     def commit(self) -> None:
         self.db.commit()
+        self.committed += self._pending
         self._pending = 0
         self._committed = time.monotonic()
+
+    @property
+    def pending(self) -> int:
+        """Records of put_batched not committed yet (lost if the process dies now)."""
+        return self._pending
 
     def put_batched(self, record: dict[str, Any], every: int = 100, seconds: float = 1.0) -> dict[str, Any]:
         """`put`, committing every `every` records or `seconds`. A crawl killed before a commit loses at most
         that batch from the store, and a resumed JOBDIR crawl asks again for every article its journal holds
-        that the store lacks (crawler.store.known.PendingArticles), so each article is still stored once."""
-        stored = self.put(record, commit=False)
-        self._pending += 1
-        if self._pending >= every or time.monotonic() - self._committed >= seconds:
-            self.commit()
+        that the store lacks (crawler.store.known.PendingArticles), so each article is still stored once.
+        When SQLite fails and rolls the transaction back (a full disk at commit), the batch is not counted
+        as pending any more: `committed` stays what the store holds."""
+        try:
+            stored = self.put(record, commit=False)
+            self._pending += 1
+            if self._pending >= every or time.monotonic() - self._committed >= seconds:
+                self.commit()
+        except sqlite3.DatabaseError:
+            if not self.db.in_transaction:
+                self._pending = 0
+            raise
         return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None

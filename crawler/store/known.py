@@ -87,15 +87,18 @@ class KnownArticlesMiddleware:
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware
 
-    def _size(self) -> int:
+    def _size(self) -> int | None:
+        """How many articles the store holds; None when it cannot say (the crawl is then stopped)."""
         try:
             return self.store.size() if self.store is not None else 0
         except sqlite3.DatabaseError as exc:
             fail_crawl(self.crawler, exc)
-            return 0
+            return None
 
     def spider_opened(self, spider) -> None:
         known = self._size()
+        if known is None:
+            return
         if getattr(spider, "refresh", False):
             logger.info("store %s: %d known articles; -a refresh=1: found again, they are fetched again and "
                         "updated", self.path, known)
@@ -111,8 +114,9 @@ class KnownArticlesMiddleware:
         assert stats is not None
         skipped = stats.get_value("saring/skipped/known", 0)
         stored = stats.get_value("saring/stored", 0)
-        logger.info("store %s: %d known articles skipped (not fetched again), %d stored; it holds %d articles",
-                    self.path, skipped, stored, self._size())
+        held = self._size()
+        logger.info("store %s: %d known articles skipped (not fetched again), %d stored; %s", self.path, skipped,
+                    stored, f"it holds {held} articles" if held is not None else "it cannot be read")
         feeds = list(self.crawler.settings.getdict("FEEDS"))
         if feeds and skipped and not stats.get_value("item_scraped_count", 0):
             logger.warning("%s: no items, since all %d articles found are already in the store %s and were not "

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,12 @@ from cleaners.sites import PROFILES
 from testing.fixtures import FIXTURES, ROOT, SHARED, site_fixtures, text_fixtures
 
 SARING = [sys.executable, "-m", "crawler.cli"]
+
+# A test run started in the background by a non-interactive shell (`make test &`) ignores SIGINT, and a
+# program keeps an ignored SIGINT across exec: the commands under test would then not see the Ctrl-C the
+# interrupt tests send them. Handled here, it is reset to the default in every child.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 #: Fields the issue asks to compare for every fixture.
 COMPARED = ("site", "title", "summary", "authors", "editors", "published", "tags", "image_caption", "source")

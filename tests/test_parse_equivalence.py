@@ -236,24 +236,38 @@ HIDDEN_ODD = (
 )
 
 
-def test_maybe_hidden_is_the_xpath():
-    from cleaners.dom.render import maybe_hidden
+MARKED_ODD = (
+    '<html><body><div id="a" itemprop="articleBody"><p id="b" itemprop="">x</p></div>'
+    '<div id="c" class=""><img src="i"><img src="j"></div><div class="x"><span><img src="k"></span></div>'
+    '<figure id="d" class="photo"><div id="e" class="in"><img src="l"></div></figure><div><img src="m"></div>'
+    '<span itemprop="author" id="f" class="hidden"></span><div class="x"><IMG src="n"></IMG></div></body></html>'
+)
 
+
+def test_maybe_hidden_is_the_xpath():
+    from cleaners.dom.render import maybe_hidden, walk_attributes
+
+    marks = etree.XPath("//*[@itemprop]|//*[@class][img]")
     reference = etree.XPath("//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or "
                             "contains(., 'hidden')] or @class[contains(., 'hid') or contains(., 'none') or "
                             "contains(., 'sr-only') or contains(., 'invisible')]]")
-    found = 0
+    found = marked = 0
     after_html = ('<html><body><p>a</p><div>widget</html></div><div hidden>x</div></body></html>'
                   '<div class="hidden">after</div><p style="display:none">y</p>')
-    for html in [HIDDEN_ODD, after_html, *_prune_pages()]:
+    for html in [HIDDEN_ODD, after_html, MARKED_ODD, *_prune_pages()]:
         tree = load_page(html)
         if tree is None:
             continue
         assert maybe_hidden(tree) == reference(tree), html[:200]
         inner = next(tree.iter("body"), tree)
         assert maybe_hidden(inner) == reference(inner)  # `//`: the whole document, whatever the element
+        walk = walk_attributes(inner)
+        assert walk.hidden == reference(tree) and walk.marked == marks(tree), html[:200]
         found += len(reference(tree))
+        marked += len(walk.marked)
     assert len(maybe_hidden(load_page(after_html))) == 3  # the elements after the stray `</html>` too
     odd = load_page(HIDDEN_ODD)
     assert [e.text for e in maybe_hidden(odd)] == list("abcdefghijkl") + [None, "m", None]
-    assert found > 1000
+    assert found > 1000 and marked > 1000
+    # d: its <img> is a grandchild; the last: <IMG> is parsed as img
+    assert [e.get("id") for e in walk_attributes(load_page(MARKED_ODD)).marked] == [*"abcef", None]

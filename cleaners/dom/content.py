@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .blocks import INLINE, SKIP
-from .render import is_caption_element, is_hidden, text_and_links
+from .render import is_caption_element, is_hidden, text_and_links, walk_attributes
 
 #: Class and id words of containers that hold the article (English and Indonesian templates).
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|text|story|isi|berita|artikel|detail|konten|read|"
@@ -103,12 +103,13 @@ class PageScan:
     #: each with its position in the page.
     headings: list[tuple[int, etree._Element]]
     dates: list[tuple[int, etree._Element]]
+    #: Elements that may be hidden (`render.maybe_hidden`), found by the same walk.
+    hidden: list[etree._Element]
 
 
 _TEXT_DIV_XPATH = etree.XPath("//div[text()[normalize-space()]]|//section[text()[normalize-space()]]|"
                               "//article[text()[normalize-space()]]|//main[text()[normalize-space()]]|"
                               "//center[text()[normalize-space()]]")
-_MARKED_XPATH = etree.XPath("//*[@itemprop]|//*[@class][img]")
 _SCANNED = ("p", "pre", "td", "blockquote", "h1", "h2", "time", "article", "figure", "figcaption", "a")
 
 
@@ -152,7 +153,8 @@ def scan(root: etree._Element) -> PageScan:
             add(element, score)
             add(element.getparent(), score / 2)
     order = {e: i for i, e in headings}
-    for element in _MARKED_XPATH(root):
+    walk = walk_attributes(root)
+    for element in walk.marked:
         prop = (element.get("itemprop") or "").lower()
         if prop == "articlebody":
             schema.append(element)
@@ -162,7 +164,7 @@ def scan(root: etree._Element) -> PageScan:
             captions.append((_position(element, order), element))
     captions.sort(key=lambda pair: pair[0])
     dates.sort(key=lambda pair: pair[0])
-    return PageScan(scores, captions, schema, articles, links, headings, dates)
+    return PageScan(scores, captions, schema, articles, links, headings, dates, walk.hidden)
 
 
 def _position(element: etree._Element, headings: dict[etree._Element, int]) -> float:

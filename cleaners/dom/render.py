@@ -100,41 +100,62 @@ def is_hidden(element: etree._Element) -> bool:
     return bool(cls and _HIDDEN_CLASS.search(cls.lower()))
 
 
-def maybe_hidden(root: etree._Element) -> list[etree._Element]:
-    """The elements of root's whole document (as XPath's `//`) that may be hidden, in document order: those
-    with `hidden`, `aria-hidden="true"`, a style that says `none` or `hidden`, or a class holding `hid`,
-    `none`, `sr-only` or `invisible`: the pre-filter of `is_hidden` (case-sensitive, so it passes over `Hidden` and, with no
-    `hid` in it, `screen-reader-text`: a known gap, kept while outputs must not change). The same elements as
-    the XPath
-    `//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or contains(., 'hidden')] or
-    @class[contains(., 'hid') or contains(., 'none') or contains(., 'sr-only') or contains(., 'invisible')]]`
-    (tests/test_parse_equivalence.py), at two thirds of its time: libxml2 copies the attribute's value for
-    every `contains`."""
-    found = []
+@dataclass
+class AttributeWalk:
+    """What one walk over every element of a page finds by its attributes (the walk costs about as much as
+    one whole-page XPath here, and replaces two)."""
+
+    #: Elements that may be hidden: see `maybe_hidden`.
+    hidden: list[etree._Element]
+    #: Elements with `itemprop`, or with a class and an `<img>` child: `//*[@itemprop]|//*[@class][img]`.
+    marked: list[etree._Element]
+
+
+def walk_attributes(root: etree._Element) -> AttributeWalk:
+    """One walk over root's whole document (as XPath's `//`), in document order."""
+    hidden, marked = [], []
     top = root.getroottree().getroot()
     # Every top-level element: libxml2 puts what follows a stray `</html>` into a second `<html>` beside it.
-    for tree in [*top.itersiblings(etree.Element, preceding=True)][::-1] + [top, *top.itersiblings(etree.Element)]:
+    tops = [*top.itersiblings(etree.Element, preceding=True)][::-1] + [top, *top.itersiblings(etree.Element)]
+    img_parents = {img.getparent() for tree in tops for img in tree.iter("img")}
+    for tree in tops:
         for element in tree.iter(etree.Element):
             get = element.get
             cls = get("class")
+            if get("itemprop") is not None or (cls is not None and element in img_parents):
+                marked.append(element)
             if cls is not None and ("hid" in cls or "none" in cls or "sr-only" in cls or "invisible" in cls):
-                found.append(element)
+                hidden.append(element)
                 continue
             style = get("style")
             hidden_style = style is not None and ("none" in style or "hidden" in style)
             if hidden_style or get("hidden") is not None or get("aria-hidden") == "true":
-                found.append(element)
-    return found
+                hidden.append(element)
+    return AttributeWalk(hidden, marked)
+
+
+def maybe_hidden(root: etree._Element) -> list[etree._Element]:
+    """The elements of root's whole document (as XPath's `//`) that may be hidden, in document order: those
+    with `hidden`, `aria-hidden="true"`, a style that says `none` or `hidden`, or a class holding `hid`,
+    `none`, `sr-only` or `invisible`: the pre-filter of `is_hidden` (case-sensitive, so it passes over `Hidden`
+    and, with no `hid` in it, `screen-reader-text`: a known gap, kept while outputs must not change). The same
+    elements as the XPath
+    `//*[@hidden or @aria-hidden='true' or @style[contains(., 'none') or contains(., 'hidden')] or
+    @class[contains(., 'hid') or contains(., 'none') or contains(., 'sr-only') or contains(., 'invisible')]]`
+    (tests/test_parse_equivalence.py), at two thirds of its time: libxml2 copies the attribute's value for
+    every `contains`."""
+    return walk_attributes(root).hidden
 
 
 _HIDDEN_PARTS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "span", "td", "blockquote")
 
 
-def hidden_texts(root: etree._Element) -> frozenset[str]:
+def hidden_texts(root: etree._Element, candidates: list[etree._Element] | None = None) -> frozenset[str]:
     """The texts a reader never sees: of each hidden element and of its paragraphs (an extractor that does
-    not read CSS classes, such as trafilatura, returns a hidden summary box as text)."""
+    not read CSS classes, such as trafilatura, returns a hidden summary box as text). `candidates`: the
+    page's `maybe_hidden` elements, when a walk already found them."""
     found: set[str] = set()
-    for element in maybe_hidden(root):
+    for element in maybe_hidden(root) if candidates is None else candidates:
         if not is_hidden(element) or _tag(element) in ("html", "body"):
             continue
         for part in (element, *element.iter(*_HIDDEN_PARTS)):

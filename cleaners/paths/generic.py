@@ -124,9 +124,11 @@ def _pruned(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     return traf_core.prune_unwanted_nodes(page, raw_prune_stages(page, comments=not is_forum))
 
 
-def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Block]:
+def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None,
+                       hidden_candidates: list[etree._Element] | None = None) -> list[Block]:
     """trafilatura's main content as blocks (recall-leaning settings without its fallback extractors: the
-    boilerplate rules, link density and the judge give back the precision, at a fraction of the time)."""
+    boilerplate rules, link density and the judge give back the precision, at a fraction of the time), less
+    the texts of hidden elements (`hidden_candidates`: the page scan's `hidden`, else found here)."""
     body = trafilatura_body(tree, url)
     if body is None:
         return []
@@ -143,7 +145,7 @@ def trafilatura_blocks(tree: lxml_html.HtmlElement, url: str | None) -> list[Blo
             blocks += _split(child, {"head": HEAD, "quote": QUOTE}.get(child.tag, P))
         if child.tail and child.tail.strip():
             blocks.append(Block(" ".join(child.tail.split()), P, UNKNOWN))
-    hidden = hidden_texts(tree)
+    hidden = hidden_texts(tree, hidden_candidates)
     return [b for b in blocks if b.text and b.text not in hidden]
 
 
@@ -388,7 +390,7 @@ def merge_datelines(paragraphs: list[str], kinds: list[str]) -> tuple[list[str],
 def build_candidates(tree: etree._Element, meta: PageMeta, url: str | None, page: PageContext,
                      scan: content.PageScan) -> tuple[list[Cleaned], content.Container | None]:
     """Every candidate body of the page, cleaned, and the densest container."""
-    found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url), page)]
+    found = [clean_blocks("trafilatura", trafilatura_blocks(tree, url, scan.hidden), page)]
     container = content.best_container(scan)
     if container is not None:
         found.append(clean_blocks("container", dom_blocks(container.elements), page))

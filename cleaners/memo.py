@@ -3,8 +3,8 @@
 Within a page they pay: nested candidates judge the same paragraphs again and readers fold the same lines
 many times. Across pages such keys hardly repeat (on the 206 distinct pages of bench/throughput.py's dump,
 a cache kept across pages adds 43 hits to 5,983 for paragraph values and 146 to 1,193 for folded lines), so a
-cache that outlived its page would only hold memory: some 5 MB once full, the larger part of `saring clean`'s
-growth over a run. Each path's entry point calls `new_page()`.
+cache that outlived its page would only hold memory: some 5 MB once full (measured with tracemalloc). Each
+path's entry point calls `new_page()`.
 """
 
 from __future__ import annotations

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+
 from crawler.store import ArticleStore
-from crawler.store.search import ensure_index, has_index, search
+from crawler.store.search import _values, ensure_index, has_index, search
 
 from .conftest import copy_store, run_saring
 
@@ -83,3 +85,76 @@ def test_index_in_step_on_update_and_built_once_for_an_old_store(crawled_store, 
         store.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
     again = run_saring("search", str(db), "teh")
     assert "building" not in again.stderr
+
+
+def _in_step(db: sqlite3.Connection) -> None:
+    """FTS5's own check of the index against the articles it indexes (raises when they differ)."""
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def _record(n: int, words: str) -> dict:
+    return {"url": f"https://contoh.id/berita/{n}", "title": f"Judul {words}", "summary": f"Ringkasan {n}",
+            "published": "2024-11-05T10:00:00+07:00", "body": f"Isi berita nomor {n} tentang {words}."}
+
+
+def test_batches_indexed_at_commit_match_the_articles(tmp_path):
+    """The writer indexes its inserts once per transaction; an article updated in the batch that inserted it,
+    or in a later one, is indexed with its last text only, and what another program inserts is indexed by
+    the trigger."""
+    with ArticleStore(tmp_path / "first.db") as store:  # the first article of a store, updated in its batch
+        store.put_batched(_record(1, "banjir rob"))
+        store.put_batched(_record(1, "gempa bumi"))
+        store.commit()
+        _in_step(store.db)
+        assert not search(store.db, "banjir") and len(search(store.db, "gempa")) == 1
+    with ArticleStore(tmp_path / "a.db") as store:
+        for n in range(7):
+            store.put_batched(_record(n, "banjir rob"), every=3)
+        store.put_batched(_record(6, "gempa bumi"), every=3)  # inserted in this batch, updated before its commit
+        store.put_batched(_record(1, "harga cabai"), every=3)  # inserted and committed in an earlier batch
+        store.commit()
+        _in_step(store.db)
+        assert len(search(store.db, "banjir", limit=50)) == 5
+        assert [h["url"] for h in search(store.db, "gempa")] == ["https://contoh.id/berita/6"]
+        assert [h["url"] for h in search(store.db, "cabai")] == ["https://contoh.id/berita/1"]
+    other = sqlite3.connect(tmp_path / "a.db")  # a program that knows nothing of fts_batch
+    other.execute("INSERT INTO articles (canonical_url, first_seen, last_seen, record) VALUES (?, '', '', ?)",
+                  ("https://contoh.id/lain", json.dumps({"title": "Sungai meluap", "body": "Air naik."})))
+    other.commit()
+    other.close()
+    with ArticleStore(tmp_path / "a.db") as store:
+        _in_step(store.db)
+        assert [h["canonical_url"] for h in search(store.db, "sungai")] == ["https://contoh.id/lain"]
+
+
+def test_a_put_that_fails_leaves_no_transaction_and_the_index_in_step(tmp_path):
+    with ArticleStore(tmp_path / "a.db") as store:
+        with pytest.raises(TypeError):  # not JSON: nothing of it is written, the write lock is let go
+            store.put(dict(_record(1, "banjir"), tags={"a set"}))
+        assert not store.db.in_transaction
+        store.put_batched(_record(2, "banjir"))
+        with pytest.raises(TypeError):  # inside a batch: the batch stays, and is committed and indexed
+            store.put_batched(dict(_record(3, "banjir"), tags={"a set"}))
+        store.commit()
+        _in_step(store.db)
+        assert [h["url"] for h in search(store.db, "banjir")] == ["https://contoh.id/berita/2"]
+
+
+def test_an_older_stores_insert_trigger_is_brought_up_to_date(tmp_path):
+    """A store made before `fts_batch`: its insert trigger indexed every row. Opening it adds the column and
+    the current trigger; its articles stay searchable and new ones are indexed once."""
+    db = tmp_path / "old.db"
+    with ArticleStore(db) as store:
+        store.put(_record(1, "banjir rob"))
+    old = sqlite3.connect(db)
+    old.executescript(f"""DROP TRIGGER articles_fts_insert;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, summary, body) VALUES (new.rowid, {_values('new')});
+        END;
+        ALTER TABLE articles DROP COLUMN fts_batch;""")
+    old.close()
+    with ArticleStore(db) as store:
+        assert has_index(store.db) and ensure_index(store.db) is False
+        store.put(_record(2, "banjir bandang"))
+        _in_step(store.db)
+        assert len(search(store.db, "banjir")) == 2

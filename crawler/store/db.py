@@ -17,7 +17,7 @@ from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, distance
 from .fingerprint import fingerprint as body_fingerprint
-from .search import ensure_index, record_filters
+from .search import INDEX_ROWS, ensure_index, record_filters
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT,
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
-    record TEXT NOT NULL
+    record TEXT NOT NULL,
+    fts_batch INTEGER
 );
 CREATE INDEX IF NOT EXISTS articles_site ON articles(site);
 CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
@@ -101,6 +102,8 @@ class ArticleStore:
         #: Records of put_batched committed by this object, and those not committed yet.
         self.committed = 0
         self._pending = 0
+        #: Rowids inserted in this transaction and not in the full-text index yet (crawler.store.search).
+        self._unindexed: list[int] = []
         self._committed = time.monotonic()
         try:
             if readonly:
@@ -201,35 +204,69 @@ class ArticleStore:
         for name in ("canonical_url", "url", "site", "published", "language", "body"):
             if record.get(name) is not None and not isinstance(record[name], str):
                 raise ValueError(f"{name} is {type(record[name]).__name__}, not a string")
-        body = record.get("body") or ""
-        digest, fingerprint = body_fingerprint(body)
-        existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
-                                   (key,)).fetchone()
         published = record.get("published")
         try:
             day = dt.date.fromisoformat(published[:10]).isoformat() if published else None
         except ValueError:
             raise ValueError(f"published {published[:40]!r} is not an ISO 8601 date") from None
+        body = record.get("body") or ""
+        digest, fingerprint = body_fingerprint(body)
+        began = not self.db.in_transaction
+        if began:
+            # Look and write in one transaction: a row another process inserted in between would turn the
+            # INSERT into an update, and this writer would index a row it did not insert.
+            self.db.execute("BEGIN IMMEDIATE")
+        try:
+            cursor, existing, stored = self._write(key, record, published, day, digest, fingerprint)
+        except Exception:
+            if began and self.db.in_transaction:  # nothing else is in this transaction
+                self.db.rollback()
+            raise
+        if not existing:  # an insert (an update goes through the index's update trigger)
+            self._unindexed.append(cursor.lastrowid)
+        if commit:
+            self.commit()
+        return stored
+
+    def _write(self, key: str, record: dict[str, Any], published: str | None, day: str | None, digest: str,
+               fingerprint: int) -> tuple[sqlite3.Cursor, tuple | None, dict[str, Any]]:
+        existing = self.db.execute("SELECT first_seen, duplicate_of FROM articles WHERE canonical_url = ?",
+                                   (key,)).fetchone()
+        if existing and self._unindexed:
+            # The update trigger takes the row's old text out of the index: it must be in it by then.
+            self._index_batch()
         original = existing[1] if existing and existing[1] else self._original(key, digest, fingerprint, day)
         stored = dict(record, duplicate_of=original)
         now = _now()
         values = (key, record.get("site"), published, day, record.get("language"),
                   digest, _signed(fingerprint), *[b for b in bands(fingerprint)], original,
                   existing[0] if existing else now, now, json.dumps(stored, ensure_ascii=False))
-        self.db.execute(
+        cursor = self.db.execute(
             f"INSERT INTO articles (canonical_url, site, published, day, language, body_hash, simhash, "
-            f"{', '.join(f'band{i}' for i in range(BANDS))}, duplicate_of, first_seen, last_seen, record) "
-            f"VALUES ({', '.join('?' * (11 + BANDS))}) "
+            f"{', '.join(f'band{i}' for i in range(BANDS))}, duplicate_of, first_seen, last_seen, record, "
+            f"fts_batch) VALUES ({', '.join('?' * (11 + BANDS))}, 1) "
             "ON CONFLICT(canonical_url) DO UPDATE SET site=excluded.site, published=excluded.published, "
             "day=excluded.day, language=excluded.language, body_hash=excluded.body_hash, simhash=excluded.simhash, "
             + ", ".join(f"band{i}=excluded.band{i}" for i in range(BANDS))
             + ", duplicate_of=excluded.duplicate_of, last_seen=excluded.last_seen, record=excluded.record", values)
-        if commit:
-            self.db.commit()
-        return stored
+        return cursor, existing, stored
+
+    def _index_batch(self) -> None:
+        """Add the rows inserted since the last commit to the full-text index, in one statement."""
+        if self._unindexed:
+            self.db.execute(INDEX_ROWS, (json.dumps(self._unindexed),))
+            self._unindexed = []
 
     def commit(self) -> None:
-        self.db.commit()
+        """Index the rows of this transaction (crawler.store.search), then commit."""
+        try:
+            self._index_batch()
+            self.db.commit()
+        except sqlite3.DatabaseError:
+            if not self.db.in_transaction:  # rolled back: nothing of the batch is stored
+                self._unindexed = []
+                self._pending = 0
+            raise
         self.committed += self._pending
         self._pending = 0
         self._committed = time.monotonic()
@@ -253,6 +290,7 @@ class ArticleStore:
         except sqlite3.DatabaseError:
             if not self.db.in_transaction:
                 self._pending = 0
+                self._unindexed = []
             raise
         return stored
 

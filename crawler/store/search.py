@@ -5,9 +5,15 @@
 - `articles_fts` is the FTS5 index, tokenised `unicode61 remove_diacritics 2`: case and diacritics are
   folded (`PEMILU` finds `pemilu`, `Café` finds `cafe`), hyphenated words (`anak-anak`, `ke-2`) are split
   into their parts. Its rowid is the article's rowid in `articles`.
-- Triggers on `articles` keep it in step on insert, update and delete, whoever writes the store.
+- Triggers on `articles` keep it in step on insert, update and delete, whoever writes the store. The
+  store's own writer (ArticleStore) inserts rows with `fts_batch = 1`, which the insert trigger skips, and
+  indexes them with one `INSERT ... SELECT` per transaction, just before it commits (`INDEX_ROWS`): FTS5
+  writes its pending terms to disk at the end of every statement, so a row indexed by its own statement costs
+  about three times a row of a batch (bench/fts_insert.py). Readers see the rows and their index entries in
+  the same commit.
 
-`ensure_index` adds all three to a store that lacks them and fills the index from the stored articles, once.
+`ensure_index` adds all three to a store that lacks them and fills the index from the stored articles, once;
+it also brings the insert trigger of an older store up to date (adding the `fts_batch` column).
 The index follows `articles.rowid`, which SQLite keeps through `VACUUM` in practice but does not promise to;
 `rebuild_index` (`saring search --rebuild-index`) reads everything again.
 """
@@ -42,7 +48,7 @@ INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, summ
 
 _CHANGED = " OR ".join(f"json_extract(old.record, '$.{n}') IS NOT json_extract(new.record, '$.{n}')" for n in _TEXT)
 TRIGGERS = (
-    f"""CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
+    f"""CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles WHEN new.fts_batch IS NULL BEGIN
     INSERT INTO articles_fts(rowid, title, summary, body) VALUES (new.rowid, {_values("new")});
 END""",
     f"""CREATE TRIGGER IF NOT EXISTS articles_fts_delete AFTER DELETE ON articles BEGIN
@@ -53,6 +59,23 @@ END""",
     INSERT INTO articles_fts(rowid, title, summary, body) VALUES (new.rowid, {_values("new")});
 END""",
 )
+
+
+#: Indexes the rows whose rowids are the JSON array `?` (the writer's batch of `fts_batch` rows).
+INDEX_ROWS = ("INSERT INTO articles_fts(rowid, title, summary, body) SELECT rowid, "
+              + ", ".join(f"json_extract(record, '$.{name}')" for name in _TEXT)
+              + " FROM articles WHERE rowid IN (SELECT value FROM json_each(?))")
+
+
+def _columns(db: sqlite3.Connection) -> set[str]:
+    return {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+
+
+def _current_trigger(db: sqlite3.Connection) -> bool:
+    """The insert trigger leaves the writer's batch rows (`fts_batch`) alone (older stores: it does not)."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_insert'"
+                     ).fetchone()
+    return bool(row) and "fts_batch" in row[0]
 
 
 def has_index(db: sqlite3.Connection) -> bool:
@@ -68,13 +91,17 @@ def ensure_index(db: sqlite3.Connection) -> bool:
 
     One write transaction, taken before looking again: a store is never left with an index but no
     triggers, and two processes opening an older store at once build the index once."""
-    if has_index(db):
+    if has_index(db) and _current_trigger(db):
         return False
     if db.in_transaction:
         db.commit()
     db.execute("BEGIN IMMEDIATE")
     try:
         built = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone() is None
+        if "fts_batch" not in _columns(db):
+            db.execute("ALTER TABLE articles ADD COLUMN fts_batch INTEGER")
+        if not _current_trigger(db):
+            db.execute("DROP TRIGGER IF EXISTS articles_fts_insert")
         for statement in (VIEW, INDEX, *TRIGGERS):
             db.execute(statement)
         if built:

@@ -46,6 +46,22 @@ CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
 """
 
 
+_NEAR = dt.timedelta(days=NEAR_DAYS)
+
+
+def _near_query(window: str) -> str:
+    """One statement for the six bands (each part uses its band's index), in the order of a loop over the
+    bands: band by band, oldest first."""
+    parts = " UNION ALL ".join(
+        f"SELECT {index} AS band, canonical_url, simhash, first_seen, rowid AS row FROM articles "
+        f"WHERE band{index} = ? AND canonical_url != ?{window}" for index in range(BANDS))
+    return f"SELECT canonical_url, simhash FROM ({parts}) ORDER BY band, first_seen, row"
+
+
+#: The near-copy query without and with the published-day window.
+_NEAR_QUERY = (_near_query(""), _near_query(" AND (day IS NULL OR day BETWEEN ? AND ?)"))
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -176,19 +192,13 @@ class ArticleStore:
             return row[0]
         # Near copies: rows sharing a SimHash band, published within NEAR_DAYS of this one (syndicated copies
         # appear together; the window keeps the candidate set small however large the store grows).
-        window, params = "", []
         if day:
             base = dt.date.fromisoformat(day)
-            window = " AND (day IS NULL OR day BETWEEN ? AND ?)"
-            params = [(base - dt.timedelta(days=NEAR_DAYS)).isoformat(), (base + dt.timedelta(days=NEAR_DAYS)).isoformat()]
-        # One statement for the six bands (each part uses its band's index), in the order of a loop over the
-        # bands: band by band, oldest first.
-        query = " UNION ALL ".join(
-            f"SELECT {index} AS band, canonical_url, simhash, first_seen, rowid AS row FROM articles "
-            f"WHERE band{index} = ? AND canonical_url != ?{window}" for index in range(BANDS))
+            params: tuple[str, ...] = ((base - _NEAR).isoformat(), (base + _NEAR).isoformat())
+        else:
+            params = ()
         values = [v for band in bands(fingerprint) for v in (band, canonical_url, *params)]
-        for url, other in self.db.execute(
-                f"SELECT canonical_url, simhash FROM ({query}) ORDER BY band, first_seen, row", values):
+        for url, other in self.db.execute(_NEAR_QUERY[bool(day)], values):
             if distance(fingerprint, other & ((1 << 64) - 1)) <= NEAR_BITS:
                 return url
         return None

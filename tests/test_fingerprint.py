@@ -113,3 +113,20 @@ def test_word_cache_limit_keeps_values(monkeypatch, limit):
     for body in BODIES[:80]:
         assert simhash(body) == old_simhash(body)
     assert len(fingerprint._WORD_DIGESTS) <= max(limit, max(len(set(_WORD.findall(b.casefold()))) for b in BODIES[:80]))
+
+
+def test_words_are_the_regex_runs():
+    """`words` (ASCII fast path) gives what `\\w+` finds in the casefolded text, on real bodies and on text
+    made of the characters where the two ways could part: the punctuation it turns into spaces, other
+    non-ASCII punctuation, letters and digits outside ASCII, combining marks, casefolds that become ASCII,
+    separators that `str.split` cuts but the regex does not know, lone surrogates."""
+    for body in BODIES:
+        assert fingerprint.words(body) == _WORD.findall(body.casefold())
+    rng = random.Random(11)
+    alphabet = ["a", "Z", "_", "7", " ", "-", ",", ".", "'", '"', "\n", "\t", "\x00", "\x1c", "\x85", "\u2028",
+                *fingerprint._PUNCTUATION, "é", "É", "ß", "ﬁ", "İ", "\u0301", "\u200b", "٣", "Ⅻ", "日", "😀",
+                "\ud800", "‹", "¿", "§"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert fingerprint.words(text) == _WORD.findall(text.casefold()), repr(text)
+    assert not any(_WORD.fullmatch(char) for char in fingerprint._PUNCTUATION)

@@ -14,8 +14,34 @@ NEAR_BITS = 4
 BANDS = 6
 
 
+#: Every ASCII byte that is not a word character (`\w`) -> a space; the others (and bytes >= 0x80) kept.
+_SEPARATORS = bytes(0x20 if byte < 0x80 and not _WORD.fullmatch(chr(byte)) else byte for byte in range(256))
+#: The punctuation outside ASCII that news text has most (curly quotes, dashes, the ellipsis, no-break
+#: space): none is a word character, so each may become a space.
+_PUNCTUATION = "’“”‘—–…•„«»·°®\xa0"
+assert not any(_WORD.fullmatch(char) for char in _PUNCTUATION)
+
+
+def words(body: str) -> list[str]:
+    r"""`\w+` runs of the casefolded body, as `re.findall` gives them, in about a third of its time when the
+    text is ASCII but for common punctuation: that punctuation becomes spaces, the ASCII separators too
+    (one `bytes.translate`), and `split` cuts the rest. Other text goes through the regex."""
+    folded = body.casefold()
+    if folded.isascii():
+        data = folded.encode("ascii")
+    else:
+        cleaned = folded
+        for char in _PUNCTUATION:
+            if char in cleaned:
+                cleaned = cleaned.replace(char, " ")
+        data = cleaned.encode("utf-8", "surrogatepass")
+        if not data.isascii():
+            return _WORD.findall(folded)
+    return data.translate(_SEPARATORS).decode("ascii").split()
+
+
 def normalized(body: str) -> str:
-    return " ".join(_WORD.findall(body.casefold()))
+    return " ".join(words(body))
 
 
 def body_hash(body: str) -> str:
@@ -75,13 +101,13 @@ def simhash(body: str) -> int:
     Vectorised with numpy; the values are those of the pure-Python version the stored fingerprints were made
     with (tests/test_fingerprint.py keeps a copy of it and compares).
     """
-    return _simhash_words(_WORD.findall(body.casefold()))
+    return _simhash_words(words(body))
 
 
 def fingerprint(body: str) -> tuple[str, int]:
     """`(body_hash(body), simhash(body))`, splitting the body into words once."""
-    words = _WORD.findall(body.casefold())
-    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest(), _simhash_words(words)
+    found = words(body)
+    return hashlib.sha1(" ".join(found).encode("utf-8")).hexdigest(), _simhash_words(found)
 
 
 def bands(value: int) -> list[int]:

@@ -158,3 +158,52 @@ def test_an_older_stores_insert_trigger_is_brought_up_to_date(tmp_path):
         store.put(_record(2, "banjir bandang"))
         _in_step(store.db)
         assert len(search(store.db, "banjir")) == 2
+
+
+class _Interrupted(sqlite3.Connection):
+    """A connection that raises KeyboardInterrupt right after running the statement starting with `after`:
+    a Ctrl-C that lands between a statement and the store's bookkeeping of what it has indexed."""
+
+    after: str | None = None
+
+    def execute(self, sql, *args):
+        cursor = super().execute(sql, *args)
+        if _Interrupted.after and sql.startswith(_Interrupted.after):
+            _Interrupted.after = None
+            raise KeyboardInterrupt
+        return cursor
+
+
+@pytest.mark.parametrize("after", ["INSERT INTO articles (", "INSERT INTO articles_fts(rowid", "UPDATE articles SET fts_batch"])
+def test_an_interruption_between_a_write_and_its_bookkeeping_loses_the_batch_not_the_index(tmp_path, monkeypatch,
+                                                                                            after):
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: connect(*a, factory=_Interrupted, **k))
+    with ArticleStore(tmp_path / "a.db") as store:
+        store.put_batched(_record(1, "banjir rob"), every=2)
+        store.put_batched(_record(2, "banjir rob"), every=2)  # committed
+        store.put_batched(_record(3, "banjir rob"), every=2)
+        _Interrupted.after = after
+        with pytest.raises(KeyboardInterrupt):
+            store.put_batched(_record(4, "banjir rob"), every=2)
+        assert not store.db.in_transaction and store.pending == 0
+    with ArticleStore(tmp_path / "a.db") as store:
+        _in_step(store.db)
+        assert sorted(h["url"] for h in search(store.db, "banjir")) == ["https://contoh.id/berita/1",
+                                                                         "https://contoh.id/berita/2"]
+        assert store.size() == 2
+        store.put(_record(5, "banjir rob"))
+        _in_step(store.db)
+
+
+def test_copied_rows_are_indexed_by_the_trigger(tmp_path):
+    """Committed rows carry no `fts_batch` flag, so rows copied from one store into another are indexed."""
+    for name, n in (("a.db", 1), ("b.db", 2)):
+        with ArticleStore(tmp_path / name) as store:
+            store.put(_record(n, "banjir rob"))
+    with ArticleStore(tmp_path / "a.db") as store:
+        store.db.execute("ATTACH ? AS b", (str(tmp_path / "b.db"),))
+        store.db.execute("INSERT INTO articles SELECT * FROM b.articles")
+        store.db.commit()
+        _in_step(store.db)
+        assert len(search(store.db, "banjir")) == 2

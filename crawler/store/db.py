@@ -17,7 +17,7 @@ from typing import Any
 
 from .fingerprint import BANDS, NEAR_BITS, bands, distance
 from .fingerprint import fingerprint as body_fingerprint
-from .search import INDEX_ROWS, ensure_index, record_filters
+from .search import CLEAR_ROWS, INDEX_ROWS, ensure_index, record_filters
 
 #: Near copies are looked for among articles published this many days around the new one.
 NEAR_DAYS = 3
@@ -228,12 +228,16 @@ class ArticleStore:
             self.db.execute("BEGIN IMMEDIATE")
         try:
             cursor, existing, stored = self._write(key, record, published, day, digest, fingerprint)
-        except Exception:
-            if began and self.db.in_transaction:  # nothing else is in this transaction
+            if not existing:  # an insert (an update goes through the index's update trigger)
+                self._unindexed.append(cursor.lastrowid)
+        except BaseException as exc:
+            if not isinstance(exc, Exception):
+                self._abandon()
+            elif began and self.db.in_transaction:  # nothing else is in this transaction
                 self.db.rollback()
+            if not self.db.in_transaction:  # rolled back, here or by SQLite: nothing of the batch is left
+                self._unindexed, self._pending = [], 0
             raise
-        if not existing:  # an insert (an update goes through the index's update trigger)
-            self._unindexed.append(cursor.lastrowid)
         if commit:
             self.commit()
         return stored
@@ -264,8 +268,22 @@ class ArticleStore:
     def _index_batch(self) -> None:
         """Add the rows inserted since the last commit to the full-text index, in one statement."""
         if self._unindexed:
-            self.db.execute(INDEX_ROWS, (json.dumps(self._unindexed),))
+            rows = json.dumps(self._unindexed)
+            try:
+                self.db.execute(INDEX_ROWS, (rows,))
+                self.db.execute(CLEAR_ROWS, (rows,))
+            except BaseException:
+                self._abandon()  # perhaps half done: drop the batch rather than index a row twice
+                raise
             self._unindexed = []
+
+    def _abandon(self) -> None:
+        """Drop the open transaction. For an interruption (Ctrl-C) that lands between a statement and the
+        bookkeeping of what is indexed: the batch is lost, as when the process is killed, and the rows and
+        the index stay in step."""
+        if self.db.in_transaction:
+            self.db.rollback()
+        self._unindexed, self._pending = [], 0
 
     def commit(self) -> None:
         """Index the rows of this transaction (crawler.store.search), then commit."""
@@ -276,6 +294,9 @@ class ArticleStore:
             if not self.db.in_transaction:  # rolled back: nothing of the batch is stored
                 self._unindexed = []
                 self._pending = 0
+            raise
+        except BaseException:
+            self._abandon()
             raise
         self.committed += self._pending
         self._pending = 0

@@ -266,7 +266,8 @@ class ArticleStore:
         return cursor, existing, stored
 
     def _index_batch(self) -> None:
-        """Add the rows inserted since the last commit to the full-text index, in one statement."""
+        """Add the rows inserted since the last commit to the full-text index (one statement), and clear their
+        flag (another)."""
         if self._unindexed:
             rows = json.dumps(self._unindexed)
             try:

@@ -61,6 +61,16 @@ def _near_query(window: str) -> str:
 #: The near-copy query without and with the published-day window.
 _NEAR_QUERY = (_near_query(""), _near_query(" AND (day IS NULL OR day BETWEEN ? AND ?)"))
 
+#: Insert a record, or update the stored one; a new row carries `fts_batch = 1` (crawler.store.search).
+_UPSERT = (
+    f"INSERT INTO articles (canonical_url, site, published, day, language, body_hash, simhash, "
+    f"{', '.join(f'band{i}' for i in range(BANDS))}, duplicate_of, first_seen, last_seen, record, "
+    f"fts_batch) VALUES ({', '.join('?' * (11 + BANDS))}, 1) "
+    "ON CONFLICT(canonical_url) DO UPDATE SET site=excluded.site, published=excluded.published, "
+    "day=excluded.day, language=excluded.language, body_hash=excluded.body_hash, simhash=excluded.simhash, "
+    + ", ".join(f"band{i}=excluded.band{i}" for i in range(BANDS))
+    + ", duplicate_of=excluded.duplicate_of, last_seen=excluded.last_seen, record=excluded.record")
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -235,8 +245,7 @@ class ArticleStore:
                 self._abandon()
             elif began and self.db.in_transaction:  # nothing else is in this transaction
                 self.db.rollback()
-            if not self.db.in_transaction:  # rolled back, here or by SQLite: nothing of the batch is left
-                self._unindexed, self._pending = [], 0
+            self._forget_if_rolled_back()
             raise
         if commit:
             self.commit()
@@ -253,17 +262,9 @@ class ArticleStore:
         stored = dict(record, duplicate_of=original)
         now = _now()
         values = (key, record.get("site"), published, day, record.get("language"),
-                  digest, _signed(fingerprint), *[b for b in bands(fingerprint)], original,
+                  digest, _signed(fingerprint), *bands(fingerprint), original,
                   existing[0] if existing else now, now, json.dumps(stored, ensure_ascii=False))
-        cursor = self.db.execute(
-            f"INSERT INTO articles (canonical_url, site, published, day, language, body_hash, simhash, "
-            f"{', '.join(f'band{i}' for i in range(BANDS))}, duplicate_of, first_seen, last_seen, record, "
-            f"fts_batch) VALUES ({', '.join('?' * (11 + BANDS))}, 1) "
-            "ON CONFLICT(canonical_url) DO UPDATE SET site=excluded.site, published=excluded.published, "
-            "day=excluded.day, language=excluded.language, body_hash=excluded.body_hash, simhash=excluded.simhash, "
-            + ", ".join(f"band{i}=excluded.band{i}" for i in range(BANDS))
-            + ", duplicate_of=excluded.duplicate_of, last_seen=excluded.last_seen, record=excluded.record", values)
-        return cursor, existing, stored
+        return self.db.execute(_UPSERT, values), existing, stored
 
     def _index_batch(self) -> None:
         """Add the rows inserted since the last commit to the full-text index (one statement), and clear their
@@ -286,15 +287,19 @@ class ArticleStore:
             self.db.rollback()
         self._unindexed, self._pending = [], 0
 
+    def _forget_if_rolled_back(self) -> None:
+        """After a failed statement: when the transaction is gone (rolled back here or by SQLite, e.g. a full
+        disk at commit), nothing of the batch is stored, pending or waiting for the index."""
+        if not self.db.in_transaction:
+            self._unindexed, self._pending = [], 0
+
     def commit(self) -> None:
         """Index the rows of this transaction (crawler.store.search), then commit."""
         try:
             self._index_batch()
             self.db.commit()
         except sqlite3.DatabaseError:
-            if not self.db.in_transaction:  # rolled back: nothing of the batch is stored
-                self._unindexed = []
-                self._pending = 0
+            self._forget_if_rolled_back()
             raise
         except BaseException:
             self._abandon()
@@ -314,16 +319,10 @@ class ArticleStore:
         that the store lacks (crawler.store.known.PendingArticles), so each article is still stored once.
         When SQLite fails and rolls the transaction back (a full disk at commit), the batch is not counted
         as pending any more: `committed` stays what the store holds."""
-        try:
-            stored = self.put(record, commit=False)
-            self._pending += 1
-            if self._pending >= every or time.monotonic() - self._committed >= seconds:
-                self.commit()
-        except sqlite3.DatabaseError:
-            if not self.db.in_transaction:
-                self._pending = 0
-                self._unindexed = []
-            raise
+        stored = self.put(record, commit=False)
+        self._pending += 1
+        if self._pending >= every or time.monotonic() - self._committed >= seconds:
+            self.commit()
         return stored
 
     def export(self, site: str | None = None, since: str | None = None, until: str | None = None

@@ -23,7 +23,7 @@ assert not any(_WORD.fullmatch(char) for char in _PUNCTUATION)
 
 
 def words(body: str) -> list[str]:
-    r"""`\w+` runs of the casefolded body, as `re.findall` gives them, in about a third of its time when the
+    r"""`\w+` runs of the casefolded body, as `re.findall` gives them, in well under half its time when the
     text is ASCII but for common punctuation: that punctuation becomes spaces, the ASCII separators too
     (one `bytes.translate`), and `split` cuts the rest. Other text goes through the regex."""
     folded = body.casefold()
@@ -59,26 +59,26 @@ _MIX_1, _MIX_2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
 _SHIFT_30, _SHIFT_27, _SHIFT_31 = np.uint64(30), np.uint64(27), np.uint64(31)
 
 
-def _word_hashes(words: list[str]) -> np.ndarray:
+def _word_hashes(tokens: list[str]) -> np.ndarray:
     """Each word's blake2b-64 (big-endian) as uint64, in order; a distinct word is hashed once."""
     cache = _WORD_DIGESTS
     # Nearly every article has a word not seen yet (a name, a number): look for them first, in C.
-    missing = set(words).difference(cache)
+    missing = set(tokens).difference(cache)
     if missing:
         if len(cache) + len(missing) > WORD_CACHE_LIMIT:
             cache.clear()
-            missing = set(words)
+            missing = set(tokens)
         blake2b = hashlib.blake2b
         for word in missing:
             cache[word] = blake2b(word.encode("utf-8"), digest_size=8).digest()
-    digests = b"".join(map(cache.__getitem__, words))
+    digests = b"".join(map(cache.__getitem__, tokens))
     return np.frombuffer(digests, dtype=">u8").astype(np.uint64)
 
 
-def _simhash_words(words: list[str]) -> int:
-    if not words:
+def _simhash_words(tokens: list[str]) -> int:
+    if not tokens:
         return 0
-    ids = _word_hashes(words)
+    ids = _word_hashes(tokens)
     if len(ids) < 3:
         ids = np.concatenate([ids, np.zeros(3 - len(ids), dtype=np.uint64)])
     with np.errstate(over="ignore"):

@@ -8,9 +8,9 @@
 - Triggers on `articles` keep it in step on insert, update and delete, whoever writes the store. The
   store's own writer (ArticleStore) inserts rows with `fts_batch = 1`, which the insert trigger skips, and
   indexes them with one `INSERT ... SELECT` per transaction, just before it commits (`INDEX_ROWS`, then
-  `CLEAR_ROWS`, so committed rows carry no flag): measured
-  in the store on 2,000 synthetic records, a row costs about 0.08 ms that way and 0.25 ms through the trigger
-  of its upsert. Readers see the rows and their index entries in the same commit.
+  `CLEAR_ROWS`, so committed rows carry no flag): measured in the store on 2,000 synthetic records, a row
+  costs about 0.08 ms that way and 0.25 ms through the trigger of its upsert. Readers see the rows and their
+  index entries in the same commit.
 
 `ensure_index` adds all three to a store that lacks them and fills the index from the stored articles, once;
 it also brings the insert trigger of an older store up to date (adding the `fts_batch` column).

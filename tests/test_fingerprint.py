@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from cleaners.rules import metrics
+from cleaners.rules.metrics import word_count, word_runs
 from crawler.store import fingerprint
 from crawler.store.fingerprint import bands, body_hash, simhash
 
@@ -116,17 +118,22 @@ def test_word_cache_limit_keeps_values(monkeypatch, limit):
 
 
 def test_words_are_the_regex_runs():
-    """`words` (ASCII fast path) gives what `\\w+` finds in the casefolded text, on real bodies and on text
-    made of the characters where the two ways could part: the punctuation it turns into spaces, other
-    non-ASCII punctuation, letters and digits outside ASCII, combining marks, casefolds that become ASCII,
-    separators that `str.split` cuts but the regex does not know, lone surrogates."""
+    """`words`, and the line measures' `word_runs` and `word_count` it shares (a fast path for text that is
+    ASCII but for common punctuation), give what `\\w+` finds, on real bodies and on text made of the
+    characters where the two ways could part: the punctuation turned into spaces, other non-ASCII
+    punctuation, letters and digits outside ASCII, combining marks, casefolds that become ASCII, separators
+    that `str.split` cuts but the regex does not know, lone surrogates."""
     for body in BODIES:
         assert fingerprint.words(body) == _WORD.findall(body.casefold())
+        assert word_runs(body) == _WORD.findall(body)
+        assert word_count(body) == len(_WORD.findall(body))
     rng = random.Random(11)
     alphabet = ["a", "Z", "_", "7", " ", "-", ",", ".", "'", '"', "\n", "\t", "\x00", "\x1c", "\x85", "\u2028",
-                *fingerprint._PUNCTUATION, "é", "É", "ß", "ﬁ", "İ", "\u0301", "\u200b", "٣", "Ⅻ", "日", "😀",
+                *metrics._PUNCTUATION, "é", "É", "ß", "ﬁ", "İ", "\u0301", "\u200b", "٣", "Ⅻ", "日", "😀",
                 "\ud800", "‹", "¿", "§"]
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
         assert fingerprint.words(text) == _WORD.findall(text.casefold()), repr(text)
-    assert not any(_WORD.fullmatch(char) for char in fingerprint._PUNCTUATION)
+        assert word_runs(text) == _WORD.findall(text), repr(text)
+        assert word_count(text) == len(_WORD.findall(text)), repr(text)
+    assert not any(_WORD.fullmatch(char) for char in metrics._PUNCTUATION)

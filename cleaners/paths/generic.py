@@ -38,7 +38,7 @@ from ..recognise.blocks import is_caption_block, is_dated_teaser, parse_block_da
 from ..record import Article
 from ..rules import Action, RuleSet
 from ..rules.blocks import block_ruleset
-from ..rules.metrics import ends_like_sentence, word_count
+from ..rules.metrics import ends_like_sentence, word_count, word_runs
 from ..sites.profile import SiteProfile
 from . import generic_meta as M
 from .trafilatura_prunes import main_pass_in_python, raw_prune_stages
@@ -97,7 +97,7 @@ def trafilatura_body(tree: lxml_html.HtmlElement, url: str | None) -> etree._Ele
 
     Follows `trafilatura.core.trafilatura_sequence` of trafilatura 2.3.1 (pinned in pyproject.toml) for
     these options: recall focus (no recall escalation), no comments (so no forum-post salvage);
-    `tests/test_generic_speed.py` checks it against the public call."""
+    `tests/test_parse_equivalence.py` checks it against the public call."""
     options = copy(_OPTIONS)
     options.url = url
     try:
@@ -427,9 +427,6 @@ def judge(candidate: Cleaned) -> float:
     return sum(paragraph_value(p, k) for p, k in zip(candidate.paragraphs, candidate.kinds, strict=True))
 
 
-_TOKEN = re.compile(r"\w+")
-
-
 #: Candidates are compared on their first this many tokens; whether one lies inside another is seen on
 #: a shorter sample of its start.
 SHINGLE_TOKENS = 3000
@@ -438,7 +435,7 @@ SAMPLE_TOKENS = 300
 
 def shingle_set(paragraphs: list[str], limit: int = SHINGLE_TOKENS) -> set[tuple[str, ...]]:
     """The 4-token shingles of a text's first `limit` tokens (a shorter text is one shingle)."""
-    tokens = _TOKEN.findall(" ".join(paragraphs)[: limit * 12].lower())[:limit]
+    tokens = word_runs(" ".join(paragraphs)[: limit * 12].lower())[:limit]
     if len(tokens) < 4:
         return {tuple(tokens)} if tokens else set()
     return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))

@@ -8,10 +8,37 @@ import re
 MAX_META_CHARS = 300
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Every ASCII byte that is not a word character (`\w`) -> a space; the others (and bytes >= 0x80) kept.
+_SEPARATORS = bytes(0x20 if byte < 0x80 and not _WORD.fullmatch(chr(byte)) else byte for byte in range(256))
+#: The punctuation outside ASCII that news text has most (curly quotes, dashes, the ellipsis, no-break
+#: space): none is a word character, so each may become a space.
+_PUNCTUATION = "’“”‘—–…•„«»·°®\xa0"
+assert not any(_WORD.fullmatch(char) for char in _PUNCTUATION)
+
+
+def _separated(text: str) -> bytes | None:
+    """The text's ASCII bytes with every character that is not a word character turned into a space, when
+    the text is ASCII but for common punctuation (most lines of Indonesian and English news); else None."""
+    if not text.isascii():
+        for char in _PUNCTUATION:
+            if char in text:
+                text = text.replace(char, " ")
+        if not text.isascii():
+            return None
+    return text.encode("ascii").translate(_SEPARATORS)
+
+
+def word_runs(text: str) -> list[str]:
+    r"""The `\w+` runs of the text, as `re.findall` gives them: one `bytes.translate` and a `split` in
+    well under half the regex's time when `_separated` applies, the regex otherwise."""
+    data = _separated(text)
+    return _WORD.findall(text) if data is None else data.decode("ascii").split()
 
 
 def word_count(line: str) -> int:
-    return len(_WORD.findall(line))
+    r"""How many `\w+` runs the line has (see `word_runs`)."""
+    data = _separated(line)
+    return len(_WORD.findall(line)) if data is None else len(data.split())
 
 
 def is_short(line: str, max_words: int) -> bool:

@@ -120,16 +120,19 @@ def walk_attributes(root: etree._Element) -> AttributeWalk:
     img_parents = {img.getparent() for tree in tops for img in tree.iter("img")}
     for tree in tops:
         for element in tree.iter(etree.Element):
+            names = element.keys()  # one call; an element's few attribute names are then looked up in it
+            if not names:
+                continue
             get = element.get
-            cls = get("class")
-            if get("itemprop") is not None or (cls is not None and element in img_parents):
+            cls = get("class") if "class" in names else None
+            if "itemprop" in names or (cls is not None and element in img_parents):
                 marked.append(element)
             if cls is not None and ("hid" in cls or "none" in cls or "sr-only" in cls or "invisible" in cls):
                 hidden.append(element)
                 continue
-            style = get("style")
+            style = get("style") if "style" in names else None
             hidden_style = style is not None and ("none" in style or "hidden" in style)
-            if hidden_style or get("hidden") is not None or get("aria-hidden") == "true":
+            if hidden_style or "hidden" in names or ("aria-hidden" in names and get("aria-hidden") == "true"):
                 hidden.append(element)
     return AttributeWalk(hidden, marked)
 

@@ -149,13 +149,33 @@ def test_main_pass_expressions_are_trafilaturas():
     from trafilatura.settings import Extractor
     from trafilatura.xpaths import BODY_XPATH, DISCARD_IMAGE_ELEMENTS, OVERALL_DISCARD_XPATH
 
-    from cleaners.paths.trafilatura_prunes import _article_content, _image_captions, _overall_discard
+    from cleaners.paths.trafilatura_prunes import (
+        _article_content,
+        _image_captions,
+        _main_content,
+        _overall_discard,
+        _story_content,
+    )
 
     options = Extractor(fast=True, recall=True, comments=False, tables=True, with_metadata=False)
     compared = found = containers = 0
     bodies = ['<div><section class="x"><div class="post">a</div></section><main id="articleContent">b</main></div>',
               '<span class="articleBody">no</span><div class="posts">no</div><article itemprop="articleBody">c</article>',
               '<div class="entry ">no</div><section id="my-article-body">d</section>']
+    # BODY_XPATH[2] and [3], each alternative and near misses (a span, case, a class that is not the whole)
+    stories = ['<span role="article">no</span><div role="Article">no</div><main role="article">e</main>',
+               '<div id="articles">no</div><section id="story">f</section>', '<div class="text ">no</div>'
+               '<div class="cell">g</div>', '<div class="postarea x">no</div><article class="art-postcontent">h</article>',
+               '<div id="x-primary">no</div><div id="primary-col">i</div>', '<div id="a-story-body-b">j</div>',
+               '<div class="FullText">k</div>', '<div class="article">no</div><div class="xarticle main">no</div>'
+               '<div class="article main">l</div>', '<section class="single-post-x">m</section>',
+               '<div class="blog-content">n</div><div class="field-body">o</div>', '<p class="story-content">no</p>']
+    mains = ['<div id="contents">no</div><div class="content">p</div>', '<div id="content">q</div>',
+             '<div id="a-content-main">r</div>', '<div class="content_main">s</div><div class="content__body">t</div>',
+             '<div id="contentBody">u</div>', '<div id="Main-Content">v</div><div class="MAIN-CONTENT">w</div>',
+             '<div class="PAGE-CONTENT">no</div><div class="Page-Content">x</div>', '<span id="content">no</span>',
+             '<div class="contentbody">no</div><main class="content-body">y</main>']
+    bodies += stories + mains + ["".join(stories[::-1]), "".join(mains[::-1]), "".join(mains + stories)]
     for html in [f"<html><body>{b}</body></html>" for b in (DISCARD_ODD, *bodies)] + _prune_pages():
         tree = load_page(html)
         if tree is None:
@@ -170,6 +190,10 @@ def test_main_pass_expressions_are_trafilaturas():
             container = BODY_XPATH[0](root)[:1]
             assert _article_content(root) == container, html[:200]
             containers += len(container)
+            for mine, expression in ((_story_content, BODY_XPATH[2]), (_main_content, BODY_XPATH[3])):
+                container = expression(root)[:1]
+                assert mine(root) == container, html[:200]
+                containers += len(container)
             captions = DISCARD_IMAGE_ELEMENTS[0](root)
             assert _image_captions(root) == captions, html[:200]
             found += len(captions)

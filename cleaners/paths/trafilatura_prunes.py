@@ -1,7 +1,9 @@
 """trafilatura's prune expressions, the same elements found in the same order, at a fraction of the cost:
 the raw-tree prunes (`RAW_TREE_PRUNE_XPATH`, then `REMOVE_COMMENTS_AND_LISTS_XPATH`), and in its main pass
-the boilerplate discard (`OVERALL_DISCARD_XPATH`), the first article-container expression (`BODY_XPATH[0]`)
-and the image-caption discard (`DISCARD_IMAGE_ELEMENTS`).
+the boilerplate discard (`OVERALL_DISCARD_XPATH`), the article-container expressions that test ids and
+classes with regular expressions (`BODY_XPATH[0]`, `[2]` and `[3]`: the second and third are tried on a page
+where the first two find nothing, as on many Indonesian news templates) and the image-caption discard
+(`DISCARD_IMAGE_ELEMENTS`).
 
 trafilatura's expressions test ids and classes with EXSLT regular expressions, which lxml answers by a call
 into Python for every element tested: these cost about 9 ms on a Zyte page, a third of the generic
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from lxml import etree
-from trafilatura import main_extractor
+from trafilatura import main_extractor, xpaths
 
 #: trafilatura 2.3.1 `xpaths.py`: `_COMMENTS_ID`, `_COMMENTS_CLASS` and the raw-tree patterns.
 _COMMENTS_ID = "[Cc]omment(?!ary)|comol"
@@ -190,6 +192,43 @@ def _article_content(tree: etree._Element) -> list[etree._Element]:
     return []
 
 
+# --- BODY_XPATH[2] and [3]: the story and main-content containers, tried when the first two find nothing ----
+
+_STORY_IDS = frozenset({"article", "story"})
+_STORY_CLASSES = frozenset({"postarea", "art-postcontent", "text", "cell", "story"})
+_STORY_ID = re.compile(xpaths._alt(xpaths._STORY_ID_TOKENS))
+_FULLTEXT = re.compile("fulltext", re.I)
+_STORY_CLASS = re.compile(xpaths._alt(xpaths._STORY_CLASS_TOKENS))
+_MAIN_ID = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_ID_TOKENS))
+_MAIN_CLASS = re.compile(xpaths._alt(xpaths._MAIN_CONTENT_CLASS_TOKENS))
+#: XPath's `translate(., 'CM', 'cm')` and `translate(., 'CP', 'cp')`.
+_CM, _CP = str.maketrans("CM", "cm"), str.maketrans("CP", "cp")
+
+
+def _story_content(tree: etree._Element) -> list[etree._Element]:
+    """BODY_XPATH[2]'s element (the first in document order). An absent attribute is the empty string to
+    `re:test`, which none of the patterns matches, so it is passed over."""
+    for element in tree.iterdescendants(*_BODY_TAGS):
+        ident, cls = element.get("id"), element.get("class")
+        if (element.get("role") == "article" or ident in _STORY_IDS or cls in _STORY_CLASSES
+                or (ident and _STORY_ID.search(ident))
+                or (cls and (_FULLTEXT.search(cls) or _STORY_CLASS.search(cls)))):
+            return [element]
+    return []
+
+
+def _main_content(tree: etree._Element) -> list[etree._Element]:
+    """BODY_XPATH[3]'s element (the first in document order)."""
+    for element in tree.iterdescendants(*_BODY_TAGS):
+        ident, cls = element.get("id"), element.get("class")
+        if (ident == "content" or cls == "content"
+                or (ident and (_MAIN_ID.search(ident) or "main-content" in ident.translate(_CM)))
+                or (cls and (_MAIN_CLASS.search(cls) or "main-content" in cls.translate(_CM)
+                             or "page-content" in cls.translate(_CP)))):
+            return [element]
+    return []
+
+
 def _image_captions(tree: etree._Element) -> list[etree._Element]:
     """DISCARD_IMAGE_ELEMENTS[0]: image captions (the main pass keeps no images)."""
     return [e for e in tree.iterdescendants(*_DISCARD_TAGS)
@@ -197,7 +236,8 @@ def _image_captions(tree: etree._Element) -> list[etree._Element]:
 
 
 _PYTHON_DISCARD = [_overall_discard]
-_PYTHON_BODY = [_article_content, *main_extractor.BODY_XPATH[1:]]
+_PYTHON_BODY = [_article_content, main_extractor.BODY_XPATH[1], _story_content, _main_content,
+                *main_extractor.BODY_XPATH[4:]]
 _PYTHON_IMAGES = [_image_captions]
 _NAMES = ("OVERALL_DISCARD_XPATH", "BODY_XPATH", "DISCARD_IMAGE_ELEMENTS")
 #: Calls inside `main_pass_in_python` (from any thread), and what the module held before the first.

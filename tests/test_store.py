@@ -50,6 +50,41 @@ def test_store_updates_keep_first_seen_and_mark_copies(tmp_path):
             "https://jateng.tribunnews.com/y", "https://www.tribunnews.com/x"]
 
 
+def test_near_copies_are_looked_for_in_the_window_through_the_band_and_day_indexes(tmp_path):
+    """A near copy counts within NEAR_DAYS of the first article (or when either has no date). The band indexes
+    hold the day, so that the lookup reads each candidate's day from the index; an older store's band-only
+    indexes are replaced when it is opened for writing, and its copies are still found."""
+    from crawler.store.db import _NEAR_QUERY
+
+    path = tmp_path / "a.db"
+    with ArticleStore(path) as store:
+        store.put(record("https://www.kompas.tv/a", BODY, site="kompastv"))
+    db = sqlite3.connect(path)  # as an older Saring left it
+    for i in range(6):
+        db.execute(f"DROP INDEX articles_band{i}_day")
+        db.execute(f"CREATE INDEX articles_band{i} ON articles(band{i})")
+    db.commit()
+    db.close()
+    def near(k: int) -> str:  # a near copy of BODY, each a different text (no exact copy of another)
+        return BODY.replace("MOSKOW, KOMPAS.TV -", f"MOSKOW, TRIBUN {k} -")
+
+    with ArticleStore(path) as store:
+        names = {row[0] for row in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {f"articles_band{i}_day" for i in range(6)} <= names
+        assert not {f"articles_band{i}" for i in range(6)} & names
+        plan = " ".join(row[3] for row in store.db.execute(
+            f"EXPLAIN QUERY PLAN {_NEAR_QUERY[1]}", [v for i in range(6) for v in (i, "u", "2024-11-02", "2024-11-08")]))
+        assert all(f"articles_band{i}_day" in plan for i in range(6)), plan
+        inside = store.put(record("https://jateng.tribunnews.com/b", near(1), published="2024-11-08T09:00:00+07:00"))
+        outside = store.put(record("https://jateng.tribunnews.com/c", near(2), published="2024-11-20T09:00:00+07:00"))
+        undated = store.put(record("https://jateng.tribunnews.com/d", near(3), published=None))
+        assert inside["duplicate_of"] == "https://www.kompas.tv/a"  # 3 days after it
+        assert outside["duplicate_of"] is None  # 15 days after a, 12 after b
+        assert undated["duplicate_of"] is not None  # no date: every stored copy is a candidate
+        late = store.put(record("https://www.medcom.id/e", near(4), published="2024-12-20T09:00:00+07:00"))
+        assert late["duplicate_of"] == "https://jateng.tribunnews.com/d"  # the undated one is in every window
+
+
 def test_export_and_stats_commands(tmp_path):
     db = tmp_path / "a.db"
     with ArticleStore(db) as store:

@@ -45,10 +45,10 @@ CREATE INDEX IF NOT EXISTS articles_body_hash ON articles(body_hash);
 {"".join(f"CREATE INDEX IF NOT EXISTS articles_band{i}_day ON articles(band{i}, day);" for i in range(BANDS))}
 {"".join(f"DROP INDEX IF EXISTS articles_band{i};" for i in range(BANDS))}
 """
-#: The band indexes hold the published day too: the near-copy lookup reads the day of each row sharing a band
-#: from the index and fetches only the rows inside its window, so its cost stays flat as the store grows
-#: (an older store's band-only indexes are replaced when it is opened for writing). 20,000 synthetic records:
-#: 2.7 -> 0.9 ms a lookup.
+# The band indexes hold the published day too: the near-copy lookup reads the day of each row sharing a band
+# from the index and fetches only the rows inside its window, so its cost stays flat as the store grows
+# (an older store's band-only indexes are replaced when it is opened for writing). 20,000 synthetic records:
+# 2.7 -> 0.9 ms a lookup.
 
 
 _NEAR = dt.timedelta(days=NEAR_DAYS)

@@ -25,6 +25,15 @@ ODD = [
     '<?xml version="1.0" encoding="utf-8"?><html><body><p>\u00e9\ufffe</p></body></html>',
     "<html><body>\x00\x0b<p>\uffff</p></body></html>",
     '<html><head><meta charset="iso-8859-1"></head><body>\u00fc</body></html>',
+    # the loader parses the UTF-8: a page's declared charset, an XML declaration, characters of every width
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+    '<body><p>\u201cquotes\u201d \u00e9</p></body></html>',
+    '<html><head><meta charset="shift_jis"></head><body>\u65e5\u672c\u8a9e</body></html>',
+    '<?xml version="1.0" encoding="iso-8859-1"?>\n<html><body><p>\u00e9</p></body></html>',
+    "<html><body><p>\U0001f600 emoji \u00fc \x85 \u2028</p></body></html>",
+    "<!DOCTYPE html><html><body><p>one line</p></body></html>",
+    # surrogates (no UTF-8): a pair is one character to lxml, a lone one is dropped
+    "<html><body><p>\ud83d\ude00 pair</p></body></html>", "\ud800<html><body><p>a\udfffb</p></body></html>",
     # short pages: trafilatura's baseline rescue runs
     "<html><body><article><p>Satu kalimat pendek saja.</p></article></body></html>",
     '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'

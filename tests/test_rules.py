@@ -1,5 +1,7 @@
 """Each rule family on lines the fixtures do not contain."""
 
+import re
+
 import pytest
 
 from cleaners import recognise as L
@@ -8,6 +10,8 @@ from cleaners.rules.metrics import link_list_indexes
 from cleaners.sites import profile_for
 from cleaners.sites.jatimtimes import PROFILE as JATIMTIMES
 from cleaners.sites.medcom import PROFILE as MEDCOM
+from cleaners.sites.profile import sig_after
+from cleaners.sites.registry import PROFILES
 from cleaners.sites.tribunnews import PROFILE as TRIBUN
 from cleaners.urls import canonical_url, slug_words
 
@@ -185,6 +189,29 @@ def test_site_recognition():
     assert profile_for(text="Sebuah teks tanpa penanda situs apa pun.") is None
     # A known URL host outside the families means the generic path, whatever the text says.
     assert profile_for(url="https://example.org/berita/1", text="TRIBUNNEWS.COM, JAKARTA -") is None
+
+
+def test_html_signatures_start_with_a_literal():
+    """An HTML signature is searched for in up to 200 KB of a page without a URL: one that starts with a
+    literal is found by `re`'s fast scan for it; a leading class (`[a-z]+times\\.com`) or `\\b` makes the
+    search try every position, milliseconds a page."""
+    from re import _parser
+
+    for profile in PROFILES:
+        for signature in profile.html_signatures:
+            first = _parser.parse(signature.pattern.pattern, signature.pattern.flags)[0]
+            assert str(first[0]) == "LITERAL" and not signature.pattern.flags & re.I, (
+                profile.name, signature.pattern.pattern)
+
+
+def test_sig_after_finds_what_the_class_then_the_literal_finds():
+    for before, literal in (("[a-z]", r"times\.com"), (r"[\w-]", r"\.kompas\.com/read/")):
+        written = sig_after(before, literal).pattern
+        plain = re.compile(before + literal, re.M)
+        for text in ("malangtimes.com", "times.com", "Xtimes.com", "a times.com", "jatimtimes.co", "atimes.comx",
+                     "https://regional.kompas.com/read/2024", ".kompas.com/read/", " .kompas.com/read/",
+                     "x-.kompas.com/read/", "a.kompas.com/rea", "\ntimes.com\nztimes.com"):
+            assert bool(written.search(text)) == bool(plain.search(text)), (before, literal, text)
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,14 @@ def sig(regex: str, weight: float = 1.0, flags: int = re.M) -> Signature:
     return Signature(re.compile(regex, flags), weight)
 
 
+def sig_after(before: str, literal: str, weight: float = 1.0) -> Signature:
+    """`before` (one character's class) then `literal` (a regex of fixed width without a class of its own at
+    the start), written literal first: `re` scans the page for a leading literal fast, while a leading class
+    (`[a-z]+berita\\.com`) makes it try every position, and the `+` backtrack over every run of letters (about
+    1-2 ms on a 60 KB page, more than the page's parse). Found where `before + literal` is found."""
+    return sig(f"{literal}(?<={before}{literal})", weight)
+
+
 @dataclass(frozen=True)
 class HtmlRules:
     """Where a family's templates put things, as CSS selectors (alternatives joined with commas cover the

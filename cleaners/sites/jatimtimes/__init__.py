@@ -5,7 +5,7 @@ import re
 
 from ...rules import DROP, END, rule
 from ...urls import CanonicalRule
-from ..profile import HtmlRules, SiteProfile, sig
+from ..profile import HtmlRules, SiteProfile, sig, sig_after
 
 PROFILE = SiteProfile(
     name="jatimtimes",
@@ -52,7 +52,7 @@ PROFILE = SiteProfile(
         tags="a[href*='/tag/'] span.badge-warning, .topik a[href*='/tag/']",
     ),
     html_signatures=(sig(r"Jatim Times Network", 2), sig(r"jatimtimes\.com", 1), sig(r'class="detail-artikel', 2),
-                     sig(r"[a-z]+times\.com", 1)),
+                     sig_after("[a-z]", r"times\.com", 1)),
     # JSON-LD dates are date-only and its headline carries the site name: the page is read first.
     meta_order=("dom", "jsonld", "meta"),
 )

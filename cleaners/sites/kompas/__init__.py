@@ -16,7 +16,7 @@ import re
 
 from ...rules import DROP, END, rule
 from ...urls import CanonicalRule
-from ..profile import HtmlRules, SiteProfile, sig
+from ..profile import HtmlRules, SiteProfile, sig, sig_after
 
 PROFILE = SiteProfile(
     name="kompas",
@@ -67,7 +67,7 @@ PROFILE = SiteProfile(
         sig(r'class="read__title', 2),
         sig(r"assets?\.kompas\.com", 1),
         sig(r"KOMPAS\.com", 1),
-        sig(r"[\w-]+\.kompas\.com/read/", 1),
+        sig_after(r"[\w-]", r"\.kompas\.com/read/", 1),
     ),
     # v1 pages have no JSON-LD and a site-wide meta author; the page as shown comes first.
     meta_order=("dom", "jsonld", "meta"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
@@ -14,8 +15,10 @@ from .css import select
 _COUNT = re.compile(r"(\d+)\s*(?:/|dari)\s*(\d+)")
 
 
-def read_page_links(tree: etree._Element, url: str | None, profile: SiteProfile) -> PageLinks:
-    """The pagination a family's profile declares, read from a parsed page (empty for single pages)."""
+def read_page_links(tree: etree._Element, url: str | None, profile: SiteProfile,
+                    select: Callable[[etree._Element, str], list[etree._Element]] = select) -> PageLinks:
+    """The pagination a family's profile declares, read from a parsed page (empty for single pages);
+    `select`: how to select with CSS (a `PageIndex`'s, when the page has one)."""
     rules = profile.html
     if rules is None:
         return PageLinks()

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .. import recognise as R
 from ..dom.blocks import element_lines, split_lines
-from ..dom.css import first, select
+from ..dom.css import PageIndex
 from ..dom.meta import PageMeta
 from ..dom.pagination import read_page_links
 from ..reading.engine import BlockReader
@@ -35,26 +35,27 @@ def read_profile(tree: etree._Element, meta: PageMeta, profile: SiteProfile, url
     """The page's record through the profile, or (None, why the profile could not read it)."""
     rules = profile.html
     assert rules is not None
-    body = first(tree, rules.body)
+    index = PageIndex(tree)
+    body = index.first(tree, rules.body)
     if body is None:
         return None, f"profile {profile.name}: body selector matched nothing; used generic"
     protected = {body, *body.iterancestors()}
-    root = first(tree, rules.root) if rules.root else None
+    root = index.first(tree, rules.root) if rules.root else None
     if root is None or root not in protected:
         root = body
     # Only what is read gets cleaned: ads outside the article root do not matter.
-    for node in select(root, rules.drop):
+    for node in index.select(root, rules.drop):
         if node not in protected and node.getparent() is not None:
             node.drop_tree()
     _, body_lines, tail_lines = split_lines(root, body)
 
     article = Article(url=url, site=profile.name, extractor=f"profile:{profile.name}")
-    dom = _read_dom(_Scope(root, tree), rules, profile, url)
+    dom = _read_dom(_Scope(root, tree, index), rules, profile, url)
     _fill(article, dom, meta, profile)
     reader = BlockReader(article, profile, url)
     reader.read(body_lines, tail_lines)
     reader.finish()
-    article.page_links = read_page_links(tree, url, profile)
+    article.page_links = read_page_links(tree, url, profile, index.select)
 
     if not article.paragraphs:
         return None, f"profile {profile.name}: body container held no paragraphs; used generic"
@@ -74,9 +75,11 @@ def read_profile_metadata(tree: etree._Element, meta: PageMeta, profile: SitePro
     the profile could not find: the generic path supplies the body, the template still names the people."""
     rules = profile.html
     assert rules is not None
-    root = first(tree, rules.root) if rules.root else None
+    index = PageIndex(tree)
+    root = index.first(tree, rules.root) if rules.root else None
     article = Article(url=url, site=profile.name)
-    _fill(article, _read_dom(_Scope(root if root is not None else tree, tree), rules, profile, url), meta, profile)
+    _fill(article, _read_dom(_Scope(root if root is not None else tree, tree, index), rules, profile, url), meta,
+          profile)
     return article
 
 
@@ -92,11 +95,11 @@ def overlay_metadata(article: Article, known: Article) -> None:
 class _Scope:
     """Selects inside the article root first, and in the whole page when the root holds no match."""
 
-    def __init__(self, root: etree._Element, tree: etree._Element) -> None:
-        self.root, self.tree = root, tree
+    def __init__(self, root: etree._Element, tree: etree._Element, index: PageIndex) -> None:
+        self.root, self.tree, self.index = root, tree, index
 
     def select(self, css: str) -> list[etree._Element]:
-        return select(self.root, css) or select(self.tree, css) if css else []
+        return self.index.select(self.root, css) or self.index.select(self.tree, css) if css else []
 
     def first(self, css: str) -> etree._Element | None:
         found = self.select(css)

@@ -152,3 +152,14 @@ def test_environment_forces_the_reference():
     expected = language.REFERENCE if importlib.util.find_spec(language.FAST) is None else language.FAST
     assert _backend_in_subprocess(None) == expected
     assert _backend_in_subprocess(None, without_fast=True) == language.REFERENCE
+
+
+def test_has_letters_counts_what_the_letter_class_finds():
+    import re
+
+    letter = re.compile(r"[^\W\d_]")
+    # the same class on every code point (surrogates included: a str may hold them)
+    assert all(bool(letter.fullmatch(c)) == (c.isalnum() and not c.isdecimal()) for c in map(chr, range(0x110000)))
+    for text in ("", "a" * 19, "a" * 20, "1234 ___ ²½ " * 30 + "abc", "١٢٣ é" * 10, "x" + " 9" * 500, "日本語" * 7):
+        for least in (1, 20, 21):
+            assert language.has_letters(text, least) == (len(letter.findall(text)) >= least), (text[:20], least)

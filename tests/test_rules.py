@@ -301,4 +301,8 @@ GUARDED_LINES = [
     "NASIONAL Nasional Ekonomi Bola 24Jam", " Nasional Ekonomi Bola",
     "Staff writers Jane Doe and Ali Rahman contributed to this report.", "Writer X CONTRIBUTED THIS STORY",
     "Our writer contributed nothing to this report",
+    # IGNORECASE takes `İ`, `ı` for `i` (and the Kelvin sign for `k`): a line that is not ASCII goes to the regex
+    "ALL RIGHTS RESERVED", "Hak C\u0130pta Dilindungi", "hak c\u0131pta dilindungi undang-undang",
+    "Staff writer Ali contr\u0131buted to this report.", "Staff writer Ali CONTRIBUTED TO THIS REPORT",
+    "\u00a9 Situs \u2014 All rights reserved", "Lihat semua \u00bb", "\n", "|",
 ]

@@ -46,6 +46,9 @@ def rule(name: str, action: Action, regex: str, flags: int = re.I,
 
 def holds_any(*texts: str) -> Callable[[str], bool]:
     """The line holds one of `texts` (a pattern with a literal it cannot match without)."""
+    if len(texts) == 1:
+        text = texts[0]
+        return lambda line: text in line
     return lambda line: any(t in line for t in texts)
 
 
@@ -61,7 +64,8 @@ def at_most_chars(most: int) -> Callable[[str], bool]:
 
 def ends_with_any(chars: str) -> Callable[[str], bool]:
     """The line's last character, a final newline aside (where `$` matches too), is one of `chars`."""
-    return lambda line: bool(line) and (line[:-1] if line.endswith("\n") else line)[-1:] in tuple(chars)
+    last = frozenset(chars)
+    return lambda line: (line[-2:-1] if line.endswith("\n") else line[-1:]) in last
 
 
 def words_start_with(chars: str) -> Callable[[str], bool]:
@@ -75,7 +79,23 @@ def holds_match(regex: str, flags: int = re.I) -> Callable[[str], bool]:
     """The line holds a match of `regex`: a part of the rule's pattern it cannot match without, searched
     for alone (a literal search costs a fraction of the pattern's backtracking)."""
     search = re.compile(regex, flags).search
+    words = regex.split("|")
+    if flags == re.I and all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        # Lower-case words: in an ASCII line only ASCII letters match them (the other characters IGNORECASE
+        # takes for ASCII letters, such as the Kelvin sign, are not ASCII), so the lower-cased line says it
+        # at a fraction of the search's cost.
+        def test(line: str) -> bool:
+            if line.isascii():
+                lowered = line.lower()
+                return any(w in lowered for w in words)
+            return search(line) is not None
+        return test
     return lambda line: search(line) is not None
+
+
+def all_of(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Every one of `tests` holds (give the cheapest first)."""
+    return lambda line: all(test(line) for test in tests)
 
 
 DROP, END = Action.DROP, Action.END
@@ -92,6 +112,8 @@ class RuleSet:
         # Unanchored rules, and those guarded by a cheap test, are tried on their own.
         self._anchored = tuple(r for r in rules if r.pattern.pattern.startswith("^") and r.requires is None)
         self.floating = tuple(r for r in rules if r not in self._anchored)
+        #: `Rule.matches` of the floating rules, unrolled (tried on every line the screens pass).
+        self._floating_tests = tuple((r.requires, r.pattern.search) for r in self.floating)
         self._starts: tuple[re.Pattern[str] | None, ...] | None = None
         self._by_char: dict[str, tuple[re.Pattern[str], ...]] = {}
         self._by_rules: dict[tuple[int, ...], tuple[re.Pattern[str], ...]] = {}
@@ -122,9 +144,12 @@ class RuleSet:
 
     def first_match(self, line: str) -> Rule | None:
         screens = self._screens_for(line[0]) if line else self._screens_of(tuple(range(len(self._anchored))))
-        if not any(screen.match(line) for screen in screens) and not any(
-                r.matches(line) for r in self.floating):
-            return None
+        if not any(screen.match(line) for screen in screens):
+            for requires, search in self._floating_tests:
+                if (requires is None or requires(line)) and search(line):
+                    break
+            else:
+                return None
         for r in self.rules:
             if r.matches(line):
                 return r

@@ -9,10 +9,12 @@ from .base import (
     DROP,
     END,
     Rule,
+    all_of,
     at_most_chars,
     ends_with_any,
     holds_any,
     holds_count,
+    holds_match,
     rule,
     words_start_with,
 )
@@ -79,7 +81,7 @@ INDONESIAN_RULES: tuple[Rule, ...] = (
     rule("copyright", END, r"^(©|\(c\)\s|copyright\b)"),
     # A copyright notice is a short footer line; a sentence that mentions copyright is text.
     rule("copyright", END, r"^(?=.{0,160}$)(?!.*[.!?]\s+\S).*(\ball\s+rights?\s+reserved\b|\bhak\s+cipta\s+dilindungi\b)",
-         requires=at_most_chars(160)),
+         requires=all_of(at_most_chars(160), holds_match("reserved|cipta"))),
     # Editor initials closing a body: "(FJR)", "(wan/ugo)", "(*)".
     rule("editor-initials", DROP, r"^\(\s*(\*|[a-z]{2,5}(\s*[/,]\s*[a-z]{2,5})*)\s*\)$"),
     # Photo and video credits on a line of their own: "Fotografer: Nama", "Foto: Dok. Humas", "Video: Nama".

@@ -34,6 +34,9 @@ ODD = [
     "<!DOCTYPE html><html><body><p>one line</p></body></html>",
     # surrogates (no UTF-8): a pair is one character to lxml, a lone one is dropped
     "<html><body><p>\ud83d\ude00 pair</p></body></html>", "\ud800<html><body><p>a\udfffb</p></body></html>",
+    # a non-ASCII space before the document (lxml.html's whole-document test reads `\s` by the input's type)
+    "\xa0<html><body><p>a</p><p>b</p></body></html>", "\u3000 <!DOCTYPE html><html><body><p>x</p></body></html>",
+    " \t\n<html><body><p>a</p></body></html>", "\x85<table><tr><td>x</td></tr></table>",
     # short pages: trafilatura's baseline rescue runs
     "<html><body><article><p>Satu kalimat pendek saja.</p></article></body></html>",
     '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'

@@ -105,13 +105,18 @@ def load_page(html: str) -> lxml_html.HtmlElement | None:
     which lxml refuses). Here the UTF-8 is parsed (the parser's encoding is fixed to UTF-8, so a declaration
     does not change how the bytes read): the same tree in about four fifths of the time, as libxml2 reads
     UTF-8 without converting it; the bytes serve the scan for control characters too. A str holding
-    surrogates (no UTF-8; lxml reads a surrogate pair as one character) is parsed as load_html does."""
+    surrogates (no UTF-8; lxml reads a surrogate pair as one character), or starting with a non-ASCII space,
+    is parsed as load_html does."""
     beginning = html[:50].lower()
     try:
         data = html.encode("utf-8")
     except UnicodeEncodeError:
         return _load_text(html, beginning)
     repaired = repair_faulty_html(html, beginning, data)
+    if not repaired[:len(repaired) - len(repaired.lstrip())].isascii():
+        # lxml.html takes a page for a whole document by `^\s*<html`, whose `\s` on bytes is ASCII only:
+        # a page that starts with a no-break space (or another non-ASCII space) is parsed as load_html does.
+        return _load_text(html, beginning)
     if repaired is not html:
         data = repaired.encode("utf-8")
     return _html_only(_from_bytes(data), beginning)

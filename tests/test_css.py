@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from cssselect.xpath import ExpressionError
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -88,6 +89,33 @@ def test_what_the_index_does_not_evaluate_goes_to_xpath():
     assert compile_selector(".a b").fallback is None
     with pytest.raises(Exception, match="Expected"):
         compile_selector("div >")
+
+
+def test_pseudo_elements_are_refused_as_by_cssselect():
+    tree = etree.fromstring("<html><body><p>a</p></body></html>", etree.HTMLParser())
+    for css in ("p::before", "p:first-line", "div, p::first-letter"):
+        with pytest.raises(ExpressionError):
+            CSSSelector(css)
+        with pytest.raises(ExpressionError):
+            PageIndex(tree).select(tree, css)
+
+
+def test_document_order_beyond_the_root_and_inside_a_dropped_subtree():
+    # libxml2 puts what follows a stray `</html>` into a second `<html>` beside the root
+    tree = etree.fromstring('<html><body><p class="a">1</p></body></html><p class="a">2</p><p class="a">3</p>',
+                            etree.HTMLParser())
+    index = PageIndex(tree)
+    for context in (tree, *tree.itersiblings()):
+        for css in ("html ~ * p", "* + *, p", ".a", "p, .a"):
+            _same(index, context, css)
+    tree = etree.fromstring("<html><body><div>" + "".join(f"<p>{i}</p>" for i in range(8)) + "</div></body></html>",
+                            etree.HTMLParser())
+    index = PageIndex(tree)
+    div = tree.find(".//div")
+    div.getparent().remove(div)
+    for css in ("p", "div p", "div > p, p"):
+        _same(index, div, css)
+        assert index.select(tree, css) == []
 
 
 TAGS = ["div", "p", "span", "a", "li"]

@@ -17,13 +17,14 @@ white space (space, tab, CR, LF), as `normalize-space` separates them; tags, cla
 case-sensitive; an empty `^=`/`*=` value matches nothing.
 
 The index describes the tree as it was parsed: elements dropped later (`drop_tree`) are still listed,
-but no longer lie inside any scope of the page, so they are never selected again.
+but no longer lie inside the page, so a selection in the page never returns them (one inside a dropped
+subtree finds what is in it, as CSSSelector does).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cmp_to_key, lru_cache
 
 import cssselect
 from lxml import etree
@@ -39,11 +40,6 @@ def select(tree: etree._Element, css: str) -> list[etree._Element]:
     """lxml's `CSSSelector(css)(tree)` (compiled once per selector); for one selection on a page. A page
     selected from many times is faster through a `PageIndex`."""
     return _selector(css)(tree) if css else []
-
-
-def first(tree: etree._Element, css: str) -> etree._Element | None:
-    found = select(tree, css)
-    return found[0] if found else None
 
 
 class _Unsupported(Exception):
@@ -142,7 +138,8 @@ def compile_selector(css: str) -> _Compiled:
     fallback = None
     if other:
         translator = LxmlTranslator()
-        fallback = etree.XPath(" | ".join(translator.selector_to_xpath(s, prefix="descendant-or-self::")
+        fallback = etree.XPath(" | ".join(translator.selector_to_xpath(s, prefix="descendant-or-self::",
+                                                                       translate_pseudo_elements=True)
                                           for s in other))
     return _Compiled(tuple(chains), fallback)
 
@@ -162,6 +159,27 @@ def _plain(name: str) -> bool:
 
 _CLASSES = etree.XPath("//@class", smart_strings=True)
 _IDS = etree.XPath("//@id", smart_strings=True)
+
+
+def _top_level(root: etree._Element) -> list[etree._Element]:
+    """The document's top-level elements in order: libxml2 puts what follows a stray `</html>` into a second
+    `<html>` beside the root."""
+    return [*root.itersiblings(etree.Element, preceding=True)][::-1] + [root, *root.itersiblings(etree.Element)]
+
+
+def _document_order(a: etree._Element, b: etree._Element) -> int:
+    """-1, 0 or 1 as `a` comes before, is, or comes after `b` in their tree."""
+    if a is b:
+        return 0
+    path_a, path_b = [a, *a.iterancestors()][::-1], [b, *b.iterancestors()][::-1]
+    for x, y in zip(path_a, path_b, strict=False):
+        if x is not y:
+            parent = x.getparent()
+            if parent is None:  # two top-level elements
+                tops = _top_level(x)
+                return -1 if y not in tops or tops.index(x) < tops.index(y) else 1
+            return -1 if parent.index(x) < parent.index(y) else 1
+    return -1 if len(path_a) < len(path_b) else 1
 
 
 class PageIndex:
@@ -190,7 +208,8 @@ class PageIndex:
             self.by_id.setdefault(value, []).append(value.getparent())
 
     def select(self, context: etree._Element, css: str) -> list[etree._Element]:
-        """`CSSSelector(css)(context)`: the matches inside `context` (itself included), in document order."""
+        """What `CSSSelector(css)(context)` returns: the matches in `context` and inside it (and, for the
+        sibling combinators lxml evaluates, after it), in document order."""
         if not css:
             return []
         compiled = compile_selector(css)
@@ -202,9 +221,13 @@ class PageIndex:
         if len(found) < 2:
             return list(found)
         if self._position is None:  # document order, when a selection has several matches to put in it
-            self._position = {element: index for index, element in enumerate(self.root.iter(etree.Element))}
+            self._position = {element: index for index, element in enumerate(
+                e for top in _top_level(self.root) for e in top.iter(etree.Element))}
         position = self._position
-        return sorted(found, key=lambda e: position.get(e, -1))
+        if all(element in position for element in found):
+            return sorted(found, key=position.__getitem__)
+        # (inside a subtree dropped before the positions were taken)
+        return sorted(found, key=cmp_to_key(_document_order))
 
     def first(self, context: etree._Element, css: str) -> etree._Element | None:
         found = self.select(context, css)

@@ -51,6 +51,8 @@ def has_letters(text: str, least: int) -> bool:
     (an alphanumeric character that is not a decimal digit: the same on every code point, as
     tests/test_language.py checks), stopping at the `least`-th: a tenth of the regex's list of single
     characters on a body's first 1,000."""
+    if least <= 0:
+        return True
     count = 0
     for char in text:
         if char.isalnum() and not char.isdecimal():

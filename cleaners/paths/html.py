@@ -113,13 +113,17 @@ def load_page(html: str) -> lxml_html.HtmlElement | None:
     except UnicodeEncodeError:
         return _load_text(html, beginning)
     repaired = repair_faulty_html(html, beginning, data)
-    if not repaired[:len(repaired) - len(repaired.lstrip())].isascii():
+    if not repaired[:_LEADING_SPACE.match(repaired).end()].isascii():
         # lxml.html takes a page for a whole document by `^\s*<html`, whose `\s` on bytes is ASCII only:
         # a page that starts with a no-break space (or another non-ASCII space) is parsed as load_html does.
         return _load_text(html, beginning)
     if repaired is not html:
         data = repaired.encode("utf-8")
     return _html_only(_from_bytes(data), beginning)
+
+
+#: The white space `\s` matches at a str's start (what lxml.html's whole-document test skips).
+_LEADING_SPACE = re.compile(r"\s*")
 
 
 def _load_text(html: str, beginning: str) -> lxml_html.HtmlElement | None:

@@ -112,7 +112,7 @@ class RuleSet:
         # Unanchored rules, and those guarded by a cheap test, are tried on their own.
         self._anchored = tuple(r for r in rules if r.pattern.pattern.startswith("^") and r.requires is None)
         self.floating = tuple(r for r in rules if r not in self._anchored)
-        #: `Rule.matches` of the floating rules, unrolled (tried on every line the screens pass).
+        #: `Rule.matches` of the floating rules, unrolled (tried on every line that no screen passes).
         self._floating_tests = tuple((r.requires, r.pattern.search) for r in self.floating)
         self._starts: tuple[re.Pattern[str] | None, ...] | None = None
         self._by_char: dict[str, tuple[re.Pattern[str], ...]] = {}

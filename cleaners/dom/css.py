@@ -30,6 +30,8 @@ import cssselect
 from lxml import etree
 from lxml.cssselect import CSSSelector, LxmlTranslator
 
+from .render import top_level
+
 
 @lru_cache(maxsize=256)
 def _selector(css: str) -> CSSSelector:
@@ -161,12 +163,6 @@ _CLASSES = etree.XPath("//@class", smart_strings=True)
 _IDS = etree.XPath("//@id", smart_strings=True)
 
 
-def _top_level(root: etree._Element) -> list[etree._Element]:
-    """The document's top-level elements in order: libxml2 puts what follows a stray `</html>` into a second
-    `<html>` beside the root."""
-    return [*root.itersiblings(etree.Element, preceding=True)][::-1] + [root, *root.itersiblings(etree.Element)]
-
-
 def _document_order(a: etree._Element, b: etree._Element) -> int:
     """-1, 0 or 1 as `a` comes before, is, or comes after `b` in their tree."""
     if a is b:
@@ -176,7 +172,7 @@ def _document_order(a: etree._Element, b: etree._Element) -> int:
         if x is not y:
             parent = x.getparent()
             if parent is None:  # two top-level elements
-                tops = _top_level(x)
+                tops = top_level(x)
                 return -1 if y not in tops or tops.index(x) < tops.index(y) else 1
             return -1 if parent.index(x) < parent.index(y) else 1
     return -1 if len(path_a) < len(path_b) else 1
@@ -222,7 +218,7 @@ class PageIndex:
             return list(found)
         if self._position is None:  # document order, when a selection has several matches to put in it
             self._position = {element: index for index, element in enumerate(
-                e for top in _top_level(self.root) for e in top.iter(etree.Element))}
+                e for top in top_level(self.root) for e in top.iter(etree.Element))}
         position = self._position
         if all(element in position for element in found):
             return sorted(found, key=position.__getitem__)

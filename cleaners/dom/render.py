@@ -111,12 +111,16 @@ class AttributeWalk:
     marked: list[etree._Element]
 
 
+def top_level(element: etree._Element) -> list[etree._Element]:
+    """The top-level elements beside `element` (itself included), in order: libxml2 puts what follows a stray
+    `</html>` into a second `<html>` beside the root."""
+    return [*element.itersiblings(etree.Element, preceding=True)][::-1] + [element, *element.itersiblings(etree.Element)]
+
+
 def walk_attributes(root: etree._Element) -> AttributeWalk:
     """One walk over root's whole document (as XPath's `//`), in document order."""
     hidden, marked = [], []
-    top = root.getroottree().getroot()
-    # Every top-level element: libxml2 puts what follows a stray `</html>` into a second `<html>` beside it.
-    tops = [*top.itersiblings(etree.Element, preceding=True)][::-1] + [top, *top.itersiblings(etree.Element)]
+    tops = top_level(root.getroottree().getroot())
     img_parents = {img.getparent() for tree in tops for img in tree.iter("img")}
     for tree in tops:
         for element in tree.iter(etree.Element):

@@ -207,3 +207,36 @@ def test_copied_rows_are_indexed_by_the_trigger(tmp_path):
         store.db.commit()
         _in_step(store.db)
         assert len(search(store.db, "banjir")) == 2
+
+
+def test_index_in_step_for_odd_texts_and_fields_that_are_not_strings(tmp_path):
+    """FTS5's integrity check (the index against the rows' texts, as `json_extract` reads them) holds for
+    texts with escapes, non-BMP characters and NUL, for absent and null fields, and for fields that are not
+    strings, through updates in the same batch and in a later one."""
+    odd = ["kutip \"ganda\" dan \\ garis miring\nbaris\tbaru", "emoji \U0001F600 dan e\u0301 gabung",
+           "nul \x00 di tengah", "\u2028 pemisah \ufeff", ""]
+    records = [{"url": f"https://contoh.id/aneh/{n}", "title": text, "summary": odd[-1 - n], "body": f"isi {n} {text[:4]}"}
+               for n, text in enumerate(odd)]
+    records += [{"url": "https://contoh.id/aneh/angka", "title": 2024, "summary": ["daftar", "ringkas"],
+                 "body": "isi berangka"},
+                {"url": "https://contoh.id/aneh/kosong", "title": None, "body": "isi tanpa ringkasan"}]
+    with ArticleStore(tmp_path / "a.db") as store:
+        for record in records:
+            store.put_batched(record, every=4)
+        store.put_batched(dict(records[1], title="diubah \U0001F680 dalam batch"), every=4)
+        store.put_batched(dict(records[5], title={"bukan": "teks"}), every=4)
+        store.commit()
+        _in_step(store.db)
+        store.put(dict(records[2], body="isi baru \x00 lagi"))
+        store.put(dict(records[6], summary="kini ada"))
+        _in_step(store.db)
+        assert [h["url"] for h in search(store.db, "berangka")] == ["https://contoh.id/aneh/angka"]
+        assert [h["url"] for h in search(store.db, "ringkas")] == ["https://contoh.id/aneh/angka"]
+        assert [h["url"] for h in search(store.db, "diubah")] == ["https://contoh.id/aneh/1"]
+        # Record 1's title was updated before the commit; record 3's summary holds the same text.
+        assert [h["url"] for h in search(store.db, "gabung")] == ["https://contoh.id/aneh/3"]
+    rebuilt = sqlite3.connect(tmp_path / "a.db")
+    before = rebuilt.execute("SELECT rowid, * FROM articles_fts ORDER BY rowid").fetchall()
+    rebuilt.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+    assert rebuilt.execute("SELECT rowid, * FROM articles_fts ORDER BY rowid").fetchall() == before
+    rebuilt.close()

@@ -3,8 +3,9 @@ store's AFTER INSERT trigger (json_extract of title, summary, body), an explicit
 INSERT ... SELECT per batch of 100 at commit (the texts read back from the rows' JSON), and one executemany
 per batch with texts the writer holds as str (the store could index so: it has each record as a dict; the
 JSON reading it saves is a small part of the index's cost, and the store keeps INSERT ... SELECT). Every mode
-but "none" must pass FTS5's integrity check (the index against every row's texts) before its rate is printed. Modes alternate over --rounds; medians printed. Synthetic
-records of about 500 words (the size of a news article), SQLite in WAL mode as the store runs it.
+but "none" must pass FTS5's integrity check (the index against every row's texts) before its rate is
+printed. Modes alternate over --rounds; medians printed. Synthetic records of about 500 words (the size of a
+news article), SQLite in WAL mode as the store runs it.
 
     .venv/bin/python bench/fts_insert.py [--records 3000] [--rounds 2]
 """

@@ -15,8 +15,9 @@ requests per domain):
 Every crawl must exit 0 with one scraped item per article and no ERROR log line, and a store must hold
 every article once (none marked a duplicate: the pages are all different); otherwise the bench stops and
 says why. The crawls with the store also time the store pipeline's own work (bench.crawl.TimedStorePipeline),
-which gives its share inside each crawl, unmoved by other load on the machine between runs; an A/B share
-from runs of one kind that differ by more than 15% is flagged as noisy. Prints medians with min-max, and
+which gives its share inside each crawl, unmoved by other load on the machine between runs, and split it
+into the body fingerprint, SQLite's statements and the rest, per record, beside the same split alone; an
+A/B share from runs of one kind that differ by more than 15% is flagged as noisy. Prints medians with min-max, and
 the target (store share <= 10%) with met / not met.
 
     .venv/bin/python bench/crawl.py [--articles 2000] [--rounds 5]
@@ -32,6 +33,7 @@ import random
 import re
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -48,6 +50,7 @@ from family_pages import Page, medcom  # noqa: E402
 from crawler.pipelines import StorePipeline  # noqa: E402
 from crawler.settings import ITEM_PIPELINES  # noqa: E402
 from crawler.store import ArticleStore  # noqa: E402
+from crawler.store import db as store_db  # noqa: E402
 from testing.mirror import free_port, mirror_path, serve  # noqa: E402
 
 ENV = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -63,13 +66,54 @@ TARGET_SHARE = 0.10
 NOISY = 0.15
 
 
+class _TimedConnection:
+    """The store's SQLite connection, adding the time of each statement and commit to `seconds` (a cursor
+    read after `execute` returns is not counted: the near-copy lookup's rows, a few per record)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self.seconds = 0.0
+
+    def execute(self, *args):
+        started = time.perf_counter()
+        try:
+            return self._db.execute(*args)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def commit(self) -> None:
+        started = time.perf_counter()
+        try:
+            self._db.commit()
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def __getattr__(self, name: str):
+        return getattr(self._db, name)
+
+
 class TimedStorePipeline(StorePipeline):
     """The store pipeline, adding the wall time of its own work (opening the store, every put, closing) to
-    the crawl's stats: the store's share measured inside one crawl, unmoved by other load between runs."""
+    the crawl's stats: the store's share measured inside one crawl, unmoved by other load between runs; and
+    what of it went to the body fingerprint and to SQLite's statements (where the store's time goes inside a
+    crawl, which is not where it goes alone). The fingerprint is timed by wrapping the store module's
+    function, in the crawl process only."""
 
     def __init__(self, crawler) -> None:
         started = time.perf_counter()
         super().__init__(crawler)
+        self.store.db = self.timed_db = _TimedConnection(self.store.db)
+        self.fingerprint_seconds = 0.0
+        fingerprint = store_db.body_fingerprint
+
+        def timed_fingerprint(body: str):
+            began = time.perf_counter()
+            try:
+                return fingerprint(body)
+            finally:
+                self.fingerprint_seconds += time.perf_counter() - began
+
+        store_db.body_fingerprint = timed_fingerprint
         self.stats.inc_value("bench/store_seconds", time.perf_counter() - started)
 
     def process_item(self, item: dict) -> dict:
@@ -83,6 +127,8 @@ class TimedStorePipeline(StorePipeline):
         started = time.perf_counter()
         super().close_spider()
         self.stats.inc_value("bench/store_seconds", time.perf_counter() - started)
+        self.stats.set_value("bench/store_sqlite_seconds", self.timed_db.seconds)
+        self.stats.set_value("bench/store_fingerprint_seconds", self.fingerprint_seconds)
 
 
 #: The crawl's pipelines with the store's replaced by the timed one (importable as bench.crawl: ROOT is on
@@ -200,6 +246,7 @@ def main() -> int:
 
         runs: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
         inside: list[float] = []  # the store's time / the crawl's, measured inside each crawl with the store
+        parts: list[dict[str, float]] = []  # ms per record inside each crawl: all, fingerprint, SQLite
         last_db = None
         for r in range(args.rounds):
             for kind in (("without", "with") if r % 2 == 0 else ("with", "without")):
@@ -213,6 +260,8 @@ def main() -> int:
                     check_store(db, n, label)
                     last_db = db
                     inside.append(stats["bench/store_seconds"] / stats["elapsed_time_seconds"])
+                    parts.append({name: stats[f"bench/store_{name}seconds"] / n * 1000
+                                  for name in ("", "fingerprint_", "sqlite_")})
                 runs[kind].append((seconds, cpu))
             print(f"round {r + 1}: without store {runs['without'][-1][0]:.1f} s, with store {runs['with'][-1][0]:.1f} s")
         wall = {k: [s for s, _ in v] for k, v in runs.items()}
@@ -229,6 +278,11 @@ def main() -> int:
         cpu_share = statistics.median(cpu["with"]) / statistics.median(cpu["without"]) - 1
         print(f"store share of CPU time      {100 * cpu_share:+.1f} % of the medians; per round {spread(cpu_shares, 1, 100)} %")
         print(f"store share inside the crawl {spread(inside, 1, 100)} % (the store's own wall time / the crawl's)")
+        per_record = {name: statistics.median(p[name] for p in parts) for name in parts[0]}
+        rest = per_record[""] - per_record["fingerprint_"] - per_record["sqlite_"]
+        print(f"  per record inside the crawl {per_record['']:.2f} ms: fingerprint {per_record['fingerprint_']:.2f}, "
+              f"SQLite statements {per_record['sqlite_']:.2f}, the rest {rest:.2f} (medians of the rounds)")
+        results["store_ms_inside"] = per_record
         noise = max(max(v) / min(v) - 1 for v in wall.values())
         reliable = noise <= NOISY
         if not reliable:
@@ -272,20 +326,35 @@ def main() -> int:
         with ArticleStore(last_db, readonly=True) as source:
             records = list(source.export())
         costs = {}
+        sqlite_alone = 0.0
         for name, batched in (("put_batched (as the crawl)", True), ("put, commit per record", False)):
             path = work / f"rate-{batched}.db"
             started = time.perf_counter()
             with ArticleStore(path) as store:
+                if batched:
+                    store.db = timed_db = _TimedConnection(store.db)
                 put = store.put_batched if batched else store.put
                 for record in records:
                     put(record)
+                if batched:
+                    sqlite_alone = timed_db.seconds / len(records)
             costs[name] = (time.perf_counter() - started) / len(records)
             check_store(path, n, name)
+        started = time.perf_counter()
+        for record in records:
+            store_db.body_fingerprint(record.get("body") or "")
+        fingerprint_alone = (time.perf_counter() - started) / len(records)
         per_article = statistics.median(wall["without"]) / n
         results["store_ms_per_record"] = {k: v * 1000 for k, v in costs.items()}
         print()
         for name, cost in costs.items():
             print(f"store alone, {name:<27} {cost * 1000:6.2f} ms per record ({1 / cost:7.1f} records/s)")
+        alone = costs["put_batched (as the crawl)"]
+        print(f"  put_batched alone: fingerprint {fingerprint_alone * 1000:.2f} ms (timed apart), SQLite statements "
+              f"{sqlite_alone * 1000:.2f}, the rest {(alone - fingerprint_alone - sqlite_alone) * 1000:.2f}; inside "
+              f"the crawl the store's time per record is x{per_record[''] / (alone * 1000):.2f} this")
+        results["store_ms_alone"] = {"": alone * 1000, "fingerprint_": fingerprint_alone * 1000,
+                                     "sqlite_": sqlite_alone * 1000}
         estimate = costs["put_batched (as the crawl)"] / per_article
         print(f"  = {100 * estimate:.1f} % of a crawled article's time without store ({per_article * 1000:.1f} ms)")
         results["store_share_estimate"] = estimate

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
 import sqlite3
+import sys
+from collections import deque
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from twisted.internet.defer import Deferred, fail
+from twisted.internet.protocol import ProcessProtocol
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +70,72 @@ class DedupePipeline(_StatsPipeline):
         return item
 
 
+class WriterGone(Exception):
+    """The store writer process ended before answering."""
+
+
+class _WriterProtocol(ProcessProtocol):
+    """The crawl's end of the store writer's pipes (crawler.store.writer): each request is a line sent, its
+    answer the next line received; the answers come in the order of the requests."""
+
+    def __init__(self) -> None:
+        self.waiting: deque[Deferred] = deque()
+        self.received = b""
+        self.gone: str | None = None
+        self._ended = False
+        self._enders: list[Deferred] = []
+
+    def outReceived(self, data: bytes) -> None:
+        *lines, self.received = (self.received + data).split(b"\n")
+        for line in lines:
+            if self.waiting:
+                self.waiting.popleft().callback(json.loads(line))
+
+    def processEnded(self, reason) -> None:
+        self.gone = f"the store writer process ended ({reason.value})"
+        while self.waiting:
+            self.waiting.popleft().errback(WriterGone(self.gone))
+        self._ended = True
+        for ender in self._enders:
+            ender.callback(None)
+
+    def expect(self) -> Deferred:
+        """The next line the writer says without being asked (that it is ready)."""
+        answer: Deferred = Deferred()
+        self.waiting.append(answer)
+        return answer
+
+    def request(self, line: bytes) -> Deferred:
+        if self.gone is not None or self.transport is None:
+            return fail(WriterGone(self.gone or "the store writer process is not running"))
+        answer: Deferred = Deferred()
+        self.waiting.append(answer)
+        self.transport.write(line)
+        return answer
+
+    def finish(self) -> Deferred:
+        """Close the writer's input (it commits, folds the write-ahead log and ends); fires when it has ended."""
+        if self.gone is None and self.transport is not None:
+            self.transport.closeStdin()
+        ended: Deferred = Deferred()
+        if self._ended:
+            ended.callback(None)
+        else:
+            self._enders.append(ended)
+        return ended
+
+
 class StorePipeline(_StatsPipeline):
     """Every item into the article store (`-s SARING_DB=path`, default articles.db), committed in batches of
     100 items or 1 s (what a killed crawl scraped but did not commit is requested again on a JOBDIR resume,
     from its journal of requested articles); marks syndicated and
     exact copies with `duplicate_of`. Off in Redis mode, where `saring ingest` stores the items. A store
-    that is not usable (not SQLite, corrupt, another program's database) stops the crawl at its start."""
+    that is not usable (not SQLite, corrupt, another program's database) stops the crawl at its start.
+
+    The store is written by a child process (crawler.store.writer), items in the order they come: the crawl's
+    process encodes each item and reads back its `duplicate_of`; the item goes on to the next pipelines then.
+    The child ends after the crawl, having committed and folded the write-ahead log into the store (the crawl
+    process waits for it); if the crawl process is killed, the child commits what it was sent and ends."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -81,49 +147,97 @@ class StorePipeline(_StatsPipeline):
         if not path or crawler.settings.get("REDIS_URL"):
             raise NotConfigured
         try:
-            self.store = ArticleStore(path, check=True)
+            ArticleStore(path, check=True).close()  # made, checked and brought up to date before the writer opens it
         except StoreError as exc:
             stop_crawl(exc)
+        self.path = path
         self.failed = False
+        self.committed = 0
+        from twisted.internet import reactor
 
-    def process_item(self, item: dict) -> dict:
+        self.writer = _WriterProtocol()
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(entry for entry in sys.path if entry))
+        command = self.writer_command(path)
+        self.ready = self.writer.expect()  # its first line, once the store is open
+        reactor.spawnProcess(self.writer, command[0], command, env=env, childFDs={0: "w", 1: "r", 2: 2})
+        # At the latest when the reactor stops (a forced shutdown does not reach engine_stopped).
+        reactor.addSystemEventTrigger("before", "shutdown", self.writer.finish)
+
+    def writer_command(self, path: str) -> list[str]:
+        return [sys.executable, "-m", "crawler.store.writer", str(path)]
+
+    async def open_spider(self) -> None:
+        """Wait for the writer to have opened the store (a few tenths of a second: it starts while Scrapy
+        does), so that the first items do not pile up behind its start."""
+        from scrapy.utils.defer import maybe_deferred_to_future
+
+        try:
+            await maybe_deferred_to_future(self.ready)
+        except WriterGone as exc:
+            self._fail({}, exc)
+
+    async def process_item(self, item: dict) -> dict:
         if self.failed:  # the spider is closing: what is still on its way goes to the feeds only
             return item
-        try:
-            stored = self.store.put_batched(dict(item))
-        except sqlite3.DatabaseError as exc:
-            from .store.known import fail_crawl
+        from scrapy.utils.defer import maybe_deferred_to_future
 
-            self.failed = True
-            self._count_stored()  # a batch SQLite rolled back is not counted
-            fail_crawl(self.crawler, exc)
+        try:
+            answer = await maybe_deferred_to_future(self.writer.request(self._encoded(item)))
+        except WriterGone as exc:
+            return self._fail(item, exc)
+        return self._answered(item, answer)
+
+    @staticmethod
+    def _encoded(item: dict) -> bytes:
+        return json.dumps(dict(item), ensure_ascii=False).encode("utf-8") + b"\n"
+
+    def _answered(self, item: dict, answer: dict) -> dict:
+        if "error" in answer:
+            self.committed = answer["committed"] + answer["pending"]  # what the store holds or will
+            error_class = getattr(sqlite3, answer.get("type") or "", sqlite3.DatabaseError)
+            return self._fail(item, error_class(answer["error"]))
+        if answer.get("skipped"):  # sent before the store failed, answered after
             return item
-        self._count_stored()
-        if stored.get("duplicate_of"):
+        if "invalid" in answer:
+            raise ValueError(answer["invalid"])
+        self.committed = answer["committed"]
+        # `saring/stored`: the items committed, and those of the batch on its way (committed at the latest
+        # when the spider closes).
+        self.stats.set_value("saring/stored", answer["committed"] + answer["pending"])
+        if answer["duplicate_of"]:
             self.stats.inc_value("saring/stored_duplicates")
-        item["duplicate_of"] = stored.get("duplicate_of")
+        item["duplicate_of"] = answer["duplicate_of"]
         return item
 
-    def close_spider(self) -> None:
-        # The store file alone holds every item from here on; the connection closes last (after the
-        # known-article middleware's), so that SQLite also removes the -wal and -shm files.
+    def _fail(self, item: dict, error: Exception) -> dict:
+        from .store.known import fail_crawl
+
+        if not self.failed:
+            self.failed = True
+            self.stats.set_value("saring/stored", self.committed)  # a batch SQLite rolled back is not counted
+            fail_crawl(self.crawler, error)
+        return item
+
+    async def close_spider(self) -> None:
+        # The store file alone holds every item from here on; the writer closes its connection last (after
+        # the known-article middleware's), so that SQLite also removes the -wal and -shm files.
+        from scrapy.utils.defer import maybe_deferred_to_future
+
         try:
-            self.store.checkpoint()
-        except sqlite3.DatabaseError as exc:
-            logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.store.path, exc)
-        self.stats.set_value("saring/stored", self.store.committed)  # what the store holds of this crawl
+            answer = await maybe_deferred_to_future(self.writer.request(b"C\n"))
+            if "warning" in answer:
+                logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.path,
+                               answer["warning"])
+            self.committed = answer["committed"]
+        except WriterGone as exc:
+            logger.warning("store %s: %s", self.path, exc)
+        self.stats.set_value("saring/stored", self.committed)  # what the store holds of this crawl
         self.crawler.signals.connect(self._close_store, signal=signals.engine_stopped)
 
-    def _count_stored(self) -> None:
-        """`saring/stored`: the items committed, and those of the batch on its way (committed at the latest
-        when the spider closes)."""
-        self.stats.set_value("saring/stored", self.store.committed + self.store.pending)
+    async def _close_store(self) -> None:
+        from scrapy.utils.defer import maybe_deferred_to_future
 
-    def _close_store(self) -> None:
-        try:
-            self.store.close()
-        except sqlite3.DatabaseError as exc:  # a store that failed: what it committed stays
-            logger.warning("store %s: could not be closed cleanly: %s", self.store.path, exc)
+        await maybe_deferred_to_future(self.writer.finish())
 
 
 class RedisItemsPipeline:

@@ -1,25 +1,50 @@
-"""A store that fills up during a crawl, for the tests: the store pipeline, except that once it has stored
-`SARING_TEST_FULL_AFTER` items (default 3) SQLite's page limit is set to the pages the store file has, so
-that the next insert fails inside SQLite as on a full disk ("database or disk is full")."""
+"""Stores that fail during a crawl, for the tests: the store pipeline, except that its writer process
+(crawler.store.writer) runs a store that, once it has stored `SARING_TEST_FULL_AFTER` items (default 3),
+- FullStorePipeline: sets SQLite's page limit to the pages the store file has, so that the next insert fails
+  inside SQLite as on a full disk ("database or disk is full");
+- DyingWriterPipeline: ends the writer process at once, committing nothing more (as a killed one)."""
 
 from __future__ import annotations
 
 import itertools
+import os
+import sys
 
 from crawler.pipelines import StorePipeline
+from crawler.store.db import ArticleStore
+from crawler.store.writer import main as writer_main
 
 
 class FullStorePipeline(StorePipeline):
-    def __init__(self, crawler) -> None:
-        super().__init__(crawler)
-        after = crawler.settings.getint("SARING_TEST_FULL_AFTER", 3)
-        store, put, calls = self.store, self.store.put_batched, itertools.count()
+    def writer_command(self, path: str) -> list[str]:
+        after = self.crawler.settings.getint("SARING_TEST_FULL_AFTER", 3)
+        return [sys.executable, "-m", "testing.full_store", str(path), str(after), self.mode]
 
-        def put_then_fill(record, *args, **kwargs):
-            if next(calls) == after:  # in the thread that writes, between two puts
-                store.commit()
-                pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-                store.db.execute(f"PRAGMA max_page_count = {pages}")
-            return put(record, *args, **kwargs)
+    mode = "full"
 
-        store.put_batched = put_then_fill
+
+class DyingWriterPipeline(FullStorePipeline):
+    mode = "dies"
+
+
+class FullStore(ArticleStore):
+    after = 3
+    dies = False
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._calls = itertools.count()
+
+    def put_batched(self, record, *args, **kwargs):
+        if next(self._calls) == self.after:  # between two puts
+            if self.dies:
+                os._exit(3)
+            self.commit()
+            pages = self.db.execute("PRAGMA page_count").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {pages}")
+        return super().put_batched(record, *args, **kwargs)
+
+
+if __name__ == "__main__":
+    FullStore.after, FullStore.dies = int(sys.argv[2]), sys.argv[3] == "dies"
+    sys.exit(writer_main(sys.argv[1:2], store_class=FullStore))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -14,7 +15,10 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 from twisted.internet.defer import Deferred, fail
+from twisted.internet.error import ProcessExitedAlready
 from twisted.internet.protocol import ProcessProtocol
+
+from .store.writer import WriterGone
 
 logger = logging.getLogger(__name__)
 
@@ -70,58 +74,98 @@ class DedupePipeline(_StatsPipeline):
         return item
 
 
-class WriterGone(Exception):
-    """The store writer process ended before answering."""
+#: A writer that has not answered the oldest request for this long (SQLite itself waits up to 30 s for a
+#: lock), or has not ended this long after its input was closed, is killed (SQLite's journal keeps the store
+#: whole) and the crawl fails.
+STUCK_SECONDS = 90.0
 
 
 class _WriterProtocol(ProcessProtocol):
     """The crawl's end of the store writer's pipes (crawler.store.writer): each request is a line sent, its
     answer the next line received; the answers come in the order of the requests."""
 
-    def __init__(self) -> None:
-        self.waiting: deque[Deferred] = deque()
+    def __init__(self, stuck_seconds: float = STUCK_SECONDS) -> None:
+        from twisted.internet import reactor
+
+        self._reactor = reactor
+        self.stuck_seconds = stuck_seconds
+        #: Each request's answer to come, with when it was asked.
+        self.waiting: deque[tuple[Deferred, float]] = deque()
         self.received = b""
         self.gone: str | None = None
         self._ended = False
         self._enders: list[Deferred] = []
+        self._watch = reactor.callLater(stuck_seconds / 3, self._check)
+
+    def _check(self) -> None:
+        """Every third of STUCK_SECONDS: a writer stuck on the oldest request is killed."""
+        self._watch = None
+        if self._ended:
+            return
+        if self.waiting and self._reactor.seconds() - self.waiting[0][1] > self.stuck_seconds:
+            self._broken(f"the store writer process answered nothing for {self.stuck_seconds:.0f} s")
+            return
+        self._watch = self._reactor.callLater(self.stuck_seconds / 3, self._check)
+
+    def _broken(self, why: str) -> None:
+        """The writer cannot be trusted any more: every waiting request fails, the process is killed."""
+        if self.gone is None:
+            self.gone = why
+        while self.waiting:
+            self.waiting.popleft()[0].errback(WriterGone(self.gone))
+        if not self._ended and self.transport is not None:
+            with contextlib.suppress(ProcessExitedAlready):
+                self.transport.signalProcess("KILL")
 
     def outReceived(self, data: bytes) -> None:
         *lines, self.received = (self.received + data).split(b"\n")
         for line in lines:
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                self._broken(f"the store writer process said something that is not an answer: {line[:100]!r}")
+                return
             if self.waiting:
-                self.waiting.popleft().callback(json.loads(line))
+                self.waiting.popleft()[0].callback(answer)
 
     def processEnded(self, reason) -> None:
-        self.gone = f"the store writer process ended ({reason.value})"
+        if self.gone is None:
+            self.gone = f"the store writer process ended ({reason.value})"
         while self.waiting:
-            self.waiting.popleft().errback(WriterGone(self.gone))
+            self.waiting.popleft()[0].errback(WriterGone(self.gone))
         self._ended = True
+        if self._watch is not None and self._watch.active():
+            self._watch.cancel()
         for ender in self._enders:
             ender.callback(None)
 
     def expect(self) -> Deferred:
         """The next line the writer says without being asked (that it is ready)."""
         answer: Deferred = Deferred()
-        self.waiting.append(answer)
+        self.waiting.append((answer, self._reactor.seconds()))
         return answer
 
     def request(self, line: bytes) -> Deferred:
         if self.gone is not None or self.transport is None:
             return fail(WriterGone(self.gone or "the store writer process is not running"))
-        answer: Deferred = Deferred()
-        self.waiting.append(answer)
+        answer = self.expect()
         self.transport.write(line)
         return answer
 
     def finish(self) -> Deferred:
-        """Close the writer's input (it commits, folds the write-ahead log and ends); fires when it has ended."""
-        if self.gone is None and self.transport is not None:
-            self.transport.closeStdin()
+        """Close the writer's input (it commits, folds the write-ahead log and ends); fires when it has ended,
+        or has been killed for not ending within STUCK_SECONDS."""
         ended: Deferred = Deferred()
         if self._ended:
             ended.callback(None)
-        else:
-            self._enders.append(ended)
+            return ended
+        self._enders.append(ended)
+        if self.transport is not None:
+            self.transport.closeStdin()
+            if len(self._enders) == 1:
+                self._reactor.callLater(self.stuck_seconds, self._broken,
+                                        f"the store writer process did not end {self.stuck_seconds:.0f} s after "
+                                        "the crawl")
         return ended
 
 
@@ -152,10 +196,11 @@ class StorePipeline(_StatsPipeline):
             stop_crawl(exc)
         self.path = path
         self.failed = False
-        self.committed = 0
+        #: What the writer last said it committed, and held in the batch on its way.
+        self.committed = self.pending = 0
         from twisted.internet import reactor
 
-        self.writer = _WriterProtocol()
+        self.writer = _WriterProtocol(self.stuck_seconds)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(entry for entry in sys.path if entry))
         command = self.writer_command(path)
         self.ready = self.writer.expect()  # its first line, once the store is open
@@ -163,8 +208,13 @@ class StorePipeline(_StatsPipeline):
         # At the latest when the reactor stops (a forced shutdown does not reach engine_stopped).
         reactor.addSystemEventTrigger("before", "shutdown", self.writer.finish)
 
+    #: See STUCK_SECONDS.
+    stuck_seconds = STUCK_SECONDS
+
     def writer_command(self, path: str) -> list[str]:
-        return [sys.executable, "-m", "crawler.store.writer", str(path)]
+        from .store.writer import command
+
+        return command("crawler.store.writer", str(path))
 
     async def open_spider(self) -> None:
         """Wait for the writer to have opened the store (a few tenths of a second: it starts while Scrapy
@@ -193,14 +243,14 @@ class StorePipeline(_StatsPipeline):
 
     def _answered(self, item: dict, answer: dict) -> dict:
         if "error" in answer:
-            self.committed = answer["committed"] + answer["pending"]  # what the store holds or will
+            self.committed, self.pending = answer["committed"] + answer["pending"], 0  # what it holds or will
             error_class = getattr(sqlite3, answer.get("type") or "", sqlite3.DatabaseError)
             return self._fail(item, error_class(answer["error"]))
         if answer.get("skipped"):  # sent before the store failed, answered after
             return item
         if "invalid" in answer:
             raise ValueError(answer["invalid"])
-        self.committed = answer["committed"]
+        self.committed, self.pending = answer["committed"], answer["pending"]
         # `saring/stored`: the items committed, and those of the batch on its way (committed at the latest
         # when the spider closes).
         self.stats.set_value("saring/stored", answer["committed"] + answer["pending"])
@@ -223,14 +273,24 @@ class StorePipeline(_StatsPipeline):
         # the known-article middleware's), so that SQLite also removes the -wal and -shm files.
         from scrapy.utils.defer import maybe_deferred_to_future
 
+        from .store.known import store_lost
+
+        expected = self.committed + self.pending
         try:
             answer = await maybe_deferred_to_future(self.writer.request(b"C\n"))
-            if "warning" in answer:
+        except WriterGone as exc:
+            if not self.failed:  # what was not committed yet is lost: the crawl did not store it all
+                self.failed = True
+                store_lost(self.crawler, exc)
+        else:
+            if "warning" in answer and not self.failed:
                 logger.warning("store %s: could not fold the write-ahead log into the store: %s", self.path,
                                answer["warning"])
             self.committed = answer["committed"]
-        except WriterGone as exc:
-            logger.warning("store %s: %s", self.path, exc)
+            if self.committed < expected and not self.failed:
+                self.failed = True
+                store_lost(self.crawler, sqlite3.DatabaseError(
+                    f"{expected - self.committed} stored items were not committed: {answer.get('warning')}"))
         self.stats.set_value("saring/stored", self.committed)  # what the store holds of this crawl
         self.crawler.signals.connect(self._close_store, signal=signals.engine_stopped)
 

@@ -2,23 +2,26 @@
 (crawler.store.writer) runs a store that, once it has stored `SARING_TEST_FULL_AFTER` items (default 3),
 - FullStorePipeline: sets SQLite's page limit to the pages the store file has, so that the next insert fails
   inside SQLite as on a full disk ("database or disk is full");
-- DyingWriterPipeline: ends the writer process at once, committing nothing more (as a killed one)."""
+- DyingWriterPipeline: ends the writer process at once, committing nothing more (as a killed one);
+- StuckWriterPipeline: never answers again (the crawl gives it 3 s instead of STUCK_SECONDS)."""
 
 from __future__ import annotations
 
 import itertools
 import os
 import sys
+import time
 
 from crawler.pipelines import StorePipeline
 from crawler.store.db import ArticleStore
+from crawler.store.writer import command
 from crawler.store.writer import main as writer_main
 
 
 class FullStorePipeline(StorePipeline):
     def writer_command(self, path: str) -> list[str]:
         after = self.crawler.settings.getint("SARING_TEST_FULL_AFTER", 3)
-        return [sys.executable, "-m", "testing.full_store", str(path), str(after), self.mode]
+        return command("testing.full_store", str(path), str(after), self.mode)
 
     mode = "full"
 
@@ -27,9 +30,14 @@ class DyingWriterPipeline(FullStorePipeline):
     mode = "dies"
 
 
+class StuckWriterPipeline(FullStorePipeline):
+    mode = "hangs"
+    stuck_seconds = 3.0
+
+
 class FullStore(ArticleStore):
     after = 3
-    dies = False
+    mode = "full"
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -37,8 +45,10 @@ class FullStore(ArticleStore):
 
     def put_batched(self, record, *args, **kwargs):
         if next(self._calls) == self.after:  # between two puts
-            if self.dies:
+            if self.mode == "dies":
                 os._exit(3)
+            if self.mode == "hangs":
+                time.sleep(3600)
             self.commit()
             pages = self.db.execute("PRAGMA page_count").fetchone()[0]
             self.db.execute(f"PRAGMA max_page_count = {pages}")
@@ -46,5 +56,5 @@ class FullStore(ArticleStore):
 
 
 if __name__ == "__main__":
-    FullStore.after, FullStore.dies = int(sys.argv[2]), sys.argv[3] == "dies"
+    FullStore.after, FullStore.mode = int(sys.argv[2]), sys.argv[3]
     sys.exit(writer_main(sys.argv[1:2], store_class=FullStore))

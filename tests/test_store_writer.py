@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
-import sys
 
 from crawler.store import ArticleStore
-from crawler.store.writer import CHECKPOINT, serve
+from crawler.store.writer import CHECKPOINT, command, serve
 
 
 def _record(n: int, body: str) -> dict:
@@ -57,18 +57,35 @@ def test_after_sqlite_fails_every_record_is_skipped(tmp_path):
         assert reader.size() == 1
 
 
-def test_the_process_ignores_sigint_and_ends_with_its_input(tmp_path):
-    """As the crawl runs it: a Ctrl-C in a terminal reaches it too, and it must go on until the crawl closes
-    its input."""
-    process = subprocess.Popen([sys.executable, "-m", "crawler.store.writer", str(tmp_path / "a.db")],
+class _Gone(io.BytesIO):
+    """Answers nobody reads: the crawl that started the writer was killed."""
+
+    def write(self, data: bytes) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_writer_nobody_listens_to_stores_what_it_was_sent(tmp_path):
+    serve(ArticleStore(tmp_path / "a.db"), _lines(*[_record(n, f"Berita nomor {n} tentang pasar ikan.") for n in
+                                                    range(5)], CHECKPOINT, _record(9, "Berita terakhir.")), _Gone())
+    with ArticleStore(tmp_path / "a.db", readonly=True) as store:
+        assert store.size() == 6
+
+
+def test_the_process_has_its_own_session_and_ends_with_its_input(tmp_path):
+    """As the crawl runs it: the signals a terminal or `timeout` sends to the crawl's process group do not
+    reach it (its own session), and it goes on until the crawl closes its input."""
+    process = subprocess.Popen(command("crawler.store.writer", str(tmp_path / "a.db")),
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stdout is not None and process.stdin is not None
     assert json.loads(process.stdout.readline()) == {"ready": True}
-    process.send_signal(2)
+    assert os.getsid(process.pid) == process.pid != os.getsid(0)
+    process.send_signal(2)  # ignored too, when sent to it alone
     process.stdin.write(json.dumps(_record(1, "Berita tentang sekolah baru di kecamatan.")).encode() + b"\n")
     process.stdin.flush()
     assert json.loads(process.stdout.readline())["pending"] == 1
+    process.stdout.close()  # nobody reads its answers any more
+    process.stdin.write(json.dumps(_record(2, "Berita lain tentang jembatan.")).encode() + b"\n")
     process.stdin.close()
     assert process.wait(timeout=30) == 0
     with ArticleStore(tmp_path / "a.db", readonly=True) as store:
-        assert store.size() == 1
+        assert store.size() == 2

@@ -44,7 +44,7 @@ from cleaners.urls import canonical_url
 from ..arguments import ArgumentProblem, flag, window
 from ..items import ArticleItem
 from ..middlewares import Refused, RequestPolicy, Truncated
-from ..store.known import KnownArticle, PendingArticles
+from ..store.known import STORE_FAILED, KnownArticle, PendingArticles
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +107,9 @@ class ArticleSpider(scrapy.Spider):
 
     def _close_journal(self, spider, reason: str) -> None:
         if self.journal is not None:
-            self.journal.close(finished=reason == "finished")
+            # A store that lost items keeps the journal, so the next run asks again for what it lacks.
+            lost = self.crawler.stats.get_value(STORE_FAILED)
+            self.journal.close(finished=reason == "finished" and not lost)
 
     @cached_property
     def request_policy(self) -> RequestPolicy:

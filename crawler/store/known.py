@@ -25,11 +25,16 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request
 
 from .db import ArticleStore, StoreError
+from .writer import WriterGone
 
 logger = logging.getLogger(__name__)
 
 
 def _critical(error: Exception) -> None:
+    if isinstance(error, WriterGone):  # the store may be fine; what it committed stays
+        logger.critical("the article store's writer process failed: %s; the store keeps what it committed",
+                        " ".join(str(error).split()))
+        return
     reason = str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
     logger.critical("the article store cannot be used: %s (fix or move it, or set -s SARING_DB= to another path)",
                     " ".join(reason.split()))
@@ -60,6 +65,16 @@ def fail_crawl(crawler: Crawler, error: Exception) -> None:
         from scrapy.utils.defer import deferred_from_coro
 
         deferred_from_coro(engine.close_spider_async(reason="store_failed"))
+
+
+def store_lost(crawler: Crawler, error: Exception) -> None:
+    """The store lost items when the spider was already closing (its last batch): one log line, the stat
+    STORE_FAILED (exit status 1, and a JOBDIR journal kept for the next run), once."""
+    stats = crawler.stats
+    assert stats is not None
+    if not stats.get_value(STORE_FAILED):
+        stats.set_value(STORE_FAILED, 1)
+        _critical(error)
 
 
 class KnownArticle(IgnoreRequest):

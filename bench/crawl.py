@@ -19,7 +19,7 @@ which gives its share inside each crawl, unmoved by other load on the machine be
 process, crawler.store.writer, does the storing beside the crawl: the A/B runs measure what that costs);
 the store alone is split into the body fingerprint, SQLite's statements and the rest, per record; an
 A/B share from runs of one kind that differ by more than 15% is flagged as noisy. Prints medians with
-min-max, and the target (store share <= 10%) with met / not met.
+min-max, and the target (store share <= 10%, A/B) with met / not met.
 
     .venv/bin/python bench/crawl.py [--articles 2000] [--rounds 5]
 """
@@ -278,7 +278,7 @@ def main() -> int:
         reliable = noise <= NOISY
         if not reliable:
             print(f"NOISY: runs of one kind differ by up to {100 * noise:.0f} % (other load on the machine): the A/B "
-                  f"share is not reliable; the share measured inside the crawl is")
+                  f"share is not reliable (the share inside the crawl's process leaves out the writer process)")
         results.update(cpu_share=cpu_share, store_share_inside=inside, noise=noise, ab_reliable=reliable)
 
         binary = shutil.which("redis-server")
@@ -354,10 +354,12 @@ def main() -> int:
         inside_share = statistics.median(inside)
         print("\ntargets:")
         targets = []
+        # The share inside the crawl's process leaves out the writer process working beside it: shown, not
+        # a target (it was one while the store was written in the crawl's process).
+        print(f"  (not a target: the store's time in the crawl's process, {100 * inside_share:.1f} % of its wall time)")
         for label, value, note in (
-                ("store share of crawl wall time <= 10%, inside the crawl's process", inside_share, "median of the rounds"),
                 ("store share of crawl wall time <= 10%, A/B runs", share,
-                 "medians" + ("" if reliable else "; NOISY, not reliable"))):
+                 "medians" + ("" if reliable else "; NOISY, not reliable")),):
             met = value <= TARGET_SHARE
             print(f"  [{'met' if met else 'NOT MET':>7}] {label}: {100 * value:+.1f} % ({note})")
             targets.append({"target": label, "met": met, "detail": f"{100 * value:+.1f} % ({note})"})

@@ -272,17 +272,16 @@ def test_unusable_store_stops_the_crawl_and_the_commands(tmp_path, kind):
     assert db.read_bytes() == before
 
 
-def test_store_that_fails_during_the_crawl_stops_it_cleanly(bad: BadServer, tmp_path):
-    """The store fills up after three articles (SQLite's own "database or disk is full", testing.full_store):
-    the crawl stops with exit status 1 and one CRITICAL line, no traceback, instead of hanging (a SystemExit
-    raised in the pipeline left the reactor running); the store keeps what it committed, the feed holds
-    whole records, the stats say why."""
+def _crawl_with_failing_store(bad: BadServer, tmp_path, double: str, said: str) -> tuple[list, dict]:
+    """A medcom crawl of 12 pages whose store pipeline is `testing.full_store.<double>` (failing after three
+    articles); checks that it stops with exit status 1 within 120 s, with no traceback and one CRITICAL line
+    holding `said`. Returns the pages and the crawl's stats."""
     pages = [synthetic_page(n) for n in range(12)]
     bad.script(FEED_URL, [xml(rss_feed([url for url, _ in pages]))])
     for url, html in pages:
         bad.script(url, [Page(html)])
-    pipelines = {("testing.full_store.FullStorePipeline" if path == "crawler.pipelines.StorePipeline" else path): order
-                 for path, order in ITEM_PIPELINES.items()}
+    pipelines = {(f"testing.full_store.{double}" if path == "crawler.pipelines.StorePipeline" else path):
+                 order for path, order in ITEM_PIPELINES.items()}
     started = time.monotonic()
     result = scrapy_crawl(bad.url, tmp_path, "medcom", settings=(
         f"ITEM_PIPELINES={json.dumps(pipelines)}", "SARING_TEST_FULL_AFTER=3", "CONCURRENT_REQUESTS=2",
@@ -291,8 +290,16 @@ def test_store_that_fails_during_the_crawl_stops_it_cleanly(bad: BadServer, tmp_
     assert result.returncode == 1, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     critical = [line for line in result.stderr.splitlines() if "] CRITICAL:" in line]
-    assert len(critical) == 1 and "database or disk is full" in critical[0], critical
-    stats = json.loads((tmp_path / "medcom.stats.json").read_text())
+    assert len(critical) == 1 and said in critical[0], critical
+    return pages, json.loads((tmp_path / "medcom.stats.json").read_text())
+
+
+def test_store_that_fails_during_the_crawl_stops_it_cleanly(bad: BadServer, tmp_path):
+    """The store fills up after three articles (SQLite's own "database or disk is full", testing.full_store):
+    the crawl stops with exit status 1 and one CRITICAL line, no traceback, instead of hanging (a SystemExit
+    raised in the pipeline left the reactor running); the store keeps what it committed, the feed holds
+    whole records, the stats say why."""
+    pages, stats = _crawl_with_failing_store(bad, tmp_path, "FullStorePipeline", "database or disk is full")
     assert stats["finish_reason"] == "store_failed"
     assert stats["saring/stored"] == 3 and stats["saring/store_failed"] == 1
     with ArticleStore(tmp_path / "articles.db", readonly=True, check=True) as store:
@@ -311,22 +318,7 @@ def test_a_store_writer_that_dies_or_hangs_during_the_crawl_stops_it_cleanly(bad
     one would, or stops answering (and is killed after the time the crawl gives it): the crawl stops with exit status 1 and one CRITICAL line naming it, no traceback and no hang;
     the store stays readable and holds at most what was sent before (none of it committed here: the batch
     dies with the process), the feed holds whole records."""
-    pages = [synthetic_page(n) for n in range(12)]
-    bad.script(FEED_URL, [xml(rss_feed([url for url, _ in pages]))])
-    for url, html in pages:
-        bad.script(url, [Page(html)])
-    pipelines = {(f"testing.full_store.{double}" if path == "crawler.pipelines.StorePipeline" else path):
-                 order for path, order in ITEM_PIPELINES.items()}
-    started = time.monotonic()
-    result = scrapy_crawl(bad.url, tmp_path, "medcom", settings=(
-        f"ITEM_PIPELINES={json.dumps(pipelines)}", "SARING_TEST_FULL_AFTER=3", "CONCURRENT_REQUESTS=2",
-        "LOG_LEVEL=INFO"))
-    assert time.monotonic() - started < 120
-    assert result.returncode == 1, result.stderr[-3000:]
-    assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    critical = [line for line in result.stderr.splitlines() if "] CRITICAL:" in line]
-    assert len(critical) == 1 and said in critical[0], critical
-    stats = json.loads((tmp_path / "medcom.stats.json").read_text())
+    pages, stats = _crawl_with_failing_store(bad, tmp_path, double, said)
     assert stats["finish_reason"] == "store_failed" and stats["saring/store_failed"] == 1
     assert stats["saring/stored"] == 0
     with ArticleStore(tmp_path / "articles.db", readonly=True, check=True) as store:

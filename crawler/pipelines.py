@@ -14,11 +14,12 @@ from collections import deque
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, fail
 from twisted.internet.error import ProcessExitedAlready
 from twisted.internet.protocol import ProcessProtocol
 
-from .store.writer import WriterGone
+from .store.writer import CHECKPOINT, WriterGone
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,9 @@ class _WriterProtocol(ProcessProtocol):
         self.gone: str | None = None
         self._ended = False
         self._enders: list[Deferred] = []
+        #: The watch over the oldest request, and the deadline for ending once the input is closed.
         self._watch = reactor.callLater(stuck_seconds / 3, self._check)
+        self._deadline = None
 
     def _check(self) -> None:
         """Every third of STUCK_SECONDS: a writer stuck on the oldest request is killed."""
@@ -134,8 +137,9 @@ class _WriterProtocol(ProcessProtocol):
         while self.waiting:
             self.waiting.popleft()[0].errback(WriterGone(self.gone))
         self._ended = True
-        if self._watch is not None and self._watch.active():
-            self._watch.cancel()
+        for call in (self._watch, self._deadline):
+            if call is not None and call.active():
+                call.cancel()
         for ender in self._enders:
             ender.callback(None)
 
@@ -162,10 +166,10 @@ class _WriterProtocol(ProcessProtocol):
         self._enders.append(ended)
         if self.transport is not None:
             self.transport.closeStdin()
-            if len(self._enders) == 1:
-                self._reactor.callLater(self.stuck_seconds, self._broken,
-                                        f"the store writer process did not end {self.stuck_seconds:.0f} s after "
-                                        "the crawl")
+            if self._deadline is None:
+                self._deadline = self._reactor.callLater(self.stuck_seconds, self._broken,
+                                                 f"the store writer process did not end "
+                                                 f"{self.stuck_seconds:.0f} s after the crawl")
         return ended
 
 
@@ -219,8 +223,6 @@ class StorePipeline(_StatsPipeline):
     async def open_spider(self) -> None:
         """Wait for the writer to have opened the store (a few tenths of a second: it starts while Scrapy
         does), so that the first items do not pile up behind its start."""
-        from scrapy.utils.defer import maybe_deferred_to_future
-
         try:
             await maybe_deferred_to_future(self.ready)
         except WriterGone as exc:
@@ -229,8 +231,6 @@ class StorePipeline(_StatsPipeline):
     async def process_item(self, item: dict) -> dict:
         if self.failed:  # the spider is closing: what is still on its way goes to the feeds only
             return item
-        from scrapy.utils.defer import maybe_deferred_to_future
-
         try:
             answer = await maybe_deferred_to_future(self.writer.request(self._encoded(item)))
         except WriterGone as exc:
@@ -271,13 +271,11 @@ class StorePipeline(_StatsPipeline):
     async def close_spider(self) -> None:
         # The store file alone holds every item from here on; the writer closes its connection last (after
         # the known-article middleware's), so that SQLite also removes the -wal and -shm files.
-        from scrapy.utils.defer import maybe_deferred_to_future
-
         from .store.known import store_lost
 
         expected = self.committed + self.pending
         try:
-            answer = await maybe_deferred_to_future(self.writer.request(b"C\n"))
+            answer = await maybe_deferred_to_future(self.writer.request(CHECKPOINT))
         except WriterGone as exc:
             if not self.failed:  # what was not committed yet is lost: the crawl did not store it all
                 self.failed = True
@@ -295,8 +293,6 @@ class StorePipeline(_StatsPipeline):
         self.crawler.signals.connect(self._close_store, signal=signals.engine_stopped)
 
     async def _close_store(self) -> None:
-        from scrapy.utils.defer import maybe_deferred_to_future
-
         await maybe_deferred_to_future(self.writer.finish())
 
 

@@ -6,10 +6,12 @@ output), then reads from standard input one line per request and writes one JSON
 order:
 
 - a record as one line of JSON: `put_batched` (committed every 100 records or 1 s), answered with
-  `{"duplicate_of": ..., "committed": N, "pending": M}`;
+  `{"duplicate_of": ..., "committed": N, "pending": M}`, or `{"invalid": why}` for a record the store
+  refuses (no URL, a field of the wrong type);
 - `C` alone: a checkpoint (commit, and the write-ahead log folded into the store), answered with
   `{"committed": N}` (and `"warning"` when SQLite could not do it);
-- when SQLite fails, `{"error": "..."}`, and every later record is answered `{"skipped": true}` without
+- when SQLite fails, `{"error": message, "type": the exception's class, "committed": N, "pending": M}`,
+  and every later record is answered `{"skipped": true}` without
   being stored (the crawl is being stopped);
 - at the end of its input (the crawl closed the pipe, or died), the store is committed and closed.
 

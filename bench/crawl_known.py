@@ -1,0 +1,98 @@
+"""What the known-articles lookups cost a crawl with the store: one `scrapy crawl medcom` process on the
+synthetic mirror of bench/crawl.py, in three kinds, interleaved in --rounds rounds (the order rotates):
+
+  - "store": the crawl's own settings (the writer process stores; KnownArticlesMiddleware asks the store,
+    per article request, whether it already holds the article);
+  - "store, no lookups": the same, but the middleware is replaced by `StoreOpenedOnly`, which opens the
+    store as the middleware does and asks nothing (every article is new to the store here, so the records
+    are the same);
+  - "no store" (`SARING_DB=`).
+
+Every crawl must exit 0 with one item per article and no ERROR line, and a store must hold every article
+once; otherwise the bench stops and says why. Prints wall and CPU seconds (the crawl's process and the
+writer process) with medians and min-max, and each kind's share over "no store" per round. No target: it
+says where the store's A/B share in bench/crawl.py comes from.
+
+    .venv/bin/python bench/crawl_known.py [--articles 1000] [--rounds 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.crawl import BenchError, build_mirror, check_store, crawl_command, serve, spread, timed  # noqa: E402
+from crawler.settings import DOWNLOADER_MIDDLEWARES  # noqa: E402
+from crawler.store.known import KnownArticlesMiddleware  # noqa: E402
+
+KNOWN = "crawler.store.known.KnownArticlesMiddleware"
+
+
+class StoreOpenedOnly(KnownArticlesMiddleware):
+    """KnownArticlesMiddleware that opens the store (its read-only connection stays open, as the real one's
+    does) but never asks it about a request."""
+
+    def process_request(self, request) -> None:
+        self.store  # noqa: B018 - opened as the real middleware opens it
+
+
+NO_LOOKUPS = json.dumps({**DOWNLOADER_MIDDLEWARES, KNOWN: None,
+                         "bench.crawl_known.StoreOpenedOnly": DOWNLOADER_MIDDLEWARES[KNOWN]})
+KINDS = ("store", "store, no lookups", "no store")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=4)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="saring-knownbench-"))
+    n = args.articles
+    server = None
+    try:
+        urls = build_mirror(work / "sites", n)
+        url_file = work / "urls.txt"
+        url_file.write_text("\n".join(urls) + "\n")
+        server = serve([work / "sites"])
+        print(f"mirror: {n} synthetic medcom article pages at {server.url}; {args.rounds} rounds\n")
+        runs: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
+        for r in range(args.rounds):
+            for kind in KINDS[r % len(KINDS):] + KINDS[:r % len(KINDS)]:
+                label = f"round {r + 1}, {kind}"
+                db = work / f"r{r}-{KINDS.index(kind)}.db"
+                settings = {"store": [f"SARING_DB={db}"],
+                            "store, no lookups": [f"SARING_DB={db}", f"DOWNLOADER_MIDDLEWARES={NO_LOOKUPS}"],
+                            "no store": ["SARING_DB="]}[kind]
+                seconds, cpu, (stats,) = timed([crawl_command(server.url, url_file, *settings)], label)
+                if stats.get("item_scraped_count") != n:
+                    raise BenchError(f"{label}: {stats.get('item_scraped_count')} items scraped for {n} articles")
+                if kind != "no store":
+                    check_store(db, n, label)
+                runs[kind].append((seconds, cpu))
+            print(f"round {r + 1}: " + ", ".join(f"{k} {runs[k][-1][0]:.1f} s ({runs[k][-1][1]:.1f} s CPU)"
+                                                 for k in KINDS))
+        base = runs["no store"]
+        print(f"\n{'':<20}{'wall s':>26}{'CPU s':>26}{'wall share/round':>28}{'CPU share/round':>28}")
+        for kind in KINDS:
+            wall = [s for s, _ in runs[kind]]
+            cpu = [c for _, c in runs[kind]]
+            wall_share = [100 * (s / b - 1) for (s, _), (b, _) in zip(runs[kind], base, strict=True)]
+            cpu_share = [100 * (c / b - 1) for (_, c), (_, b) in zip(runs[kind], base, strict=True)]
+            print(f"{kind:<20}{spread(wall, 2):>26}{spread(cpu, 2):>26}{spread(wall_share):>28}{spread(cpu_share):>28}")
+    finally:
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -168,6 +168,17 @@ def build_mirror(root: Path, count: int) -> list[str]:
     return urls
 
 
+def start_mirror(work: Path, count: int, rounds: int):
+    """The synthetic mirror of `count` pages under work/sites, served on 127.0.0.1 (said on the output),
+    and the file listing its article URLs: (server, url file)."""
+    urls = build_mirror(work / "sites", count)
+    url_file = work / "urls.txt"
+    url_file.write_text("\n".join(urls) + "\n")
+    server = serve([work / "sites"])
+    print(f"mirror: {count} synthetic medcom article pages at {server.url}; {rounds} rounds\n")
+    return server, url_file
+
+
 def crawl_command(mirror_url: str, url_file: Path, *settings: str) -> list[str]:
     command = [sys.executable, "-m", "scrapy", "crawl", "medcom", "-s", f"MIRROR_URL={mirror_url}", *FAST]
     for setting in settings:
@@ -236,11 +247,7 @@ def main() -> int:
     server = None
     redis_process = None
     try:
-        urls = build_mirror(work / "sites", n)
-        url_file = work / "urls.txt"
-        url_file.write_text("\n".join(urls) + "\n")
-        server = serve([work / "sites"])
-        print(f"mirror: {n} synthetic medcom article pages at {server.url}; {args.rounds} rounds\n")
+        server, url_file = start_mirror(work, n, args.rounds)
 
         runs: dict[str, list[tuple[float, float]]] = {"with": [], "without": []}
         inside: list[float] = []  # the store's time / the crawl's, measured inside each crawl with the store

@@ -60,18 +60,14 @@ def main() -> int:
     args = parser.parse_args()
     if args.rounds < 1 or args.articles < 1:
         parser.error("--rounds and --articles must be at least 1")
-    from bench.crawl import BenchError, build_mirror, check_store, crawl_command, serve, spread, timed
+    from bench.crawl import BenchError, check_store, crawl_command, spread, start_mirror, timed
 
     orders = list(itertools.permutations(KINDS))
     work = Path(tempfile.mkdtemp(prefix="saring-knownbench-"))
     n = args.articles
     server = None
     try:
-        urls = build_mirror(work / "sites", n)
-        url_file = work / "urls.txt"
-        url_file.write_text("\n".join(urls) + "\n")
-        server = serve([work / "sites"])
-        print(f"mirror: {n} synthetic medcom article pages at {server.url}; {args.rounds} rounds\n")
+        server, url_file = start_mirror(work, n, args.rounds)
         runs: dict[str, list[tuple[float, float]]] = {kind: [] for kind in KINDS}
         for r in range(args.rounds):
             for kind in orders[r % len(orders)]:

@@ -22,43 +22,55 @@ class _Lines:
     def __init__(self, stop_at: etree._Element | None) -> None:
         self.stop_at = stop_at
         self.parts: list[list[str]] = [[]]  # lines before, inside, after `stop_at`
+        #: The text of the line being laid out (one list for the whole walk: `flush` empties it).
         self.buffer: list[str] = []
 
     def flush(self) -> None:
-        line = " ".join("".join(self.buffer).split())
-        if line:
-            self.parts[-1].append(line)
-        self.buffer = []
+        buffer = self.buffer
+        if buffer:
+            line = " ".join("".join(buffer).split())
+            if line:
+                self.parts[-1].append(line)
+            buffer.clear()
 
     def walk(self, element: etree._Element) -> None:
+        # (the hot loop of the profile path's layout: names bound locally, the tag tests by frequency)
+        append, flush, walk, stop_at = self.buffer.append, self.flush, self.walk, self.stop_at
         if element.text:
-            self.buffer.append(element.text)
+            append(element.text)
         for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag:  # comments and processing instructions
+            tag = child.tag
+            if tag.__class__ is not str:  # comments and processing instructions
                 pass
+            elif tag in INLINE:
+                if child is stop_at:
+                    self._enter(child)
+                else:
+                    walk(child)
             elif tag == "br":
-                self.flush()
+                flush()
             elif tag in SKIP:
                 pass
-            elif child is self.stop_at:
-                self.flush()
-                self.parts.append([])
-                self.walk(child)
-                self.flush()
-                self.parts.append([])
-            elif tag in INLINE:
-                self.walk(child)
+            elif child is stop_at:
+                self._enter(child)
             elif tag in CELLS:  # the cells of a table row stand side by side on one line
-                self.buffer.append(" ")
-                self.walk(child)
-                self.buffer.append(" ")
+                append(" ")
+                walk(child)
+                append(" ")
             else:
-                self.flush()
-                self.walk(child)
-                self.flush()
+                flush()
+                walk(child)
+                flush()
             if child.tail:
-                self.buffer.append(child.tail)
+                append(child.tail)
+
+    def _enter(self, child: etree._Element) -> None:
+        """`stop_at`'s lines, in a part of their own."""
+        self.flush()
+        self.parts.append([])
+        self.walk(child)
+        self.flush()
+        self.parts.append([])
 
 
 def element_lines(element: etree._Element) -> list[str]:

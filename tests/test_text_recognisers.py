@@ -270,3 +270,31 @@ def test_embedded_post_attribution_is_not_a_date_line(line):
 ])
 def test_date_lines_are_not_post_attributions(line):
     assert R.parse_date_line(line) is not None
+
+
+def test_repeats_any_is_any_same_text():
+    """The body reader's header comparison (same_text's length test inline) answers as same_text does."""
+    from cleaners.reading.engine import _repeats_any
+    from cleaners.recognise import same_text
+
+    texts = ["Judul Berita", "judul berita.", "JUDUL  BERITA!", "Judul", "Judul Berita Hari Ini", "", "a",
+             "Foto: Antara", "foto antara", "x" * 40, "x" * 19, "Judul Berita" + " ." * 7, "—", "ab", "abc"]
+    headers = [None, "", "Judul Berita", "Foto: Antara", "x" * 20, "a", "abc"]
+    for text in texts:
+        for k in range(len(headers) + 1):
+            assert _repeats_any(text, headers[:k]) == any(same_text(text, h) for h in headers[:k]), (text, k)
+
+
+def test_line_facts_are_computed_once():
+    from cleaners.reading import lines as L
+
+    calls = []
+    original = L.R.is_byline
+    try:
+        L.R.is_byline = lambda text: calls.append(text) or original(text)
+        line = L.Line("Penulis: Nama Orang")
+        assert line.byline is line.byline is True
+        assert calls == ["Penulis: Nama Orang"]
+    finally:
+        L.R.is_byline = original
+    assert L.Line("Pada hari Senin, hujan turun.").byline is False

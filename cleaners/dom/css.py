@@ -263,6 +263,8 @@ class PageIndex:
         if compound.ids:
             return self.by_id.get(compound.ids[0], [])
         if compound.classes:
+            if len(compound.classes) == 1:
+                return self.by_class.get(compound.classes[0], [])
             return min((self.by_class.get(word, []) for word in compound.classes), key=len)
         for name, operator, value in compound.attributes:
             if operator in ("^=", "*=") and name in ("class", "id") and value and _plain(value):
@@ -300,4 +302,9 @@ class PageIndex:
     @staticmethod
     def _inside(element: etree._Element, context: etree._Element) -> bool:
         """`element` is `context` or lies inside it (a dropped element lies inside nothing of the page)."""
-        return element is context or any(ancestor is context for ancestor in element.iterancestors())
+        if element is context:
+            return True
+        # (lxml's tag filter passes over the ancestors that cannot be `context` without a Python step each)
+        tag = context.tag
+        ancestors = element.iterancestors(tag) if isinstance(tag, str) else element.iterancestors()
+        return any(ancestor is context for ancestor in ancestors)

@@ -511,6 +511,14 @@ def _dated_listing(page: Page, i: int) -> bool:
     return _listing_item(page, _next_read(page, second))
 
 
+def _repeats_any(text: str, others: list[str | None]) -> bool:
+    """`any(R.same_text(text, other) for other in others)`, with same_text's length test inline: a body
+    line is compared with every header text, and most differ in length at once."""
+    size = len(text)
+    return any(other and abs(size - len(other)) <= max(size, len(other)) // 2 + 2 and R.same_text(text, other)
+               for other in others)
+
+
 def _read_body(page: Page, start: int, stop: int | None = None) -> int:
     """Body paragraphs from `start` to the first END block (or `stop`). Returns where the tail starts."""
     lines, article = page.lines, page.article
@@ -539,7 +547,7 @@ def _read_body(page: Page, start: int, stop: int | None = None) -> int:
             line.role = Role.DATE
             if article.published is None:
                 _take_date(page, dated)
-        elif any(R.same_text(text, h) for h in header_texts):
+        elif _repeats_any(text, header_texts):
             line.role = Role.BOILERPLATE
         elif not body and _take_opinion_byline(page, i):
             pass

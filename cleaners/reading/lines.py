@@ -6,9 +6,10 @@ of `Line`s; a line claimed by a boilerplate rule or naming the site itself is ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from .. import recognise as R
 from ..rules import Rule
@@ -32,17 +33,37 @@ class Role(Enum):
     TAIL = "tail"
 
 
+_T = TypeVar("_T")
+
+
+class _computed_once(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on every first read; a page
+    reads these for each of its lines): the value is computed on the first read and stored in the
+    instance's `__dict__`, which later reads find before this descriptor."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass
 class Line:
     text: str
     rule: Rule | None = None
     role: Role | None = None
 
-    @cached_property
+    @_computed_once
     def byline(self) -> bool:
         return R.is_byline(self.text)
 
-    @cached_property
+    @_computed_once
     def dated(self) -> R.DateLine | None:
         return R.parse_date_line(self.text)
 

@@ -5,19 +5,42 @@
     article.to_dict()                                              # the record of SCHEMA.md
 """
 
-from .api import clean, looks_like_html
-from .decode import NotText
-from .paths.html import BadHtml, clean_html, clean_html_generic, page_links
-from .paths.text import clean_text, line_roles
-from .record import RECORD_FIELDS, Article, PageLinks, error_record, merge_pages
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .api import clean, looks_like_html
+    from .decode import NotText
+    from .paths.html import BadHtml, clean_html, clean_html_generic, page_links
+    from .paths.text import clean_text, line_roles
+    from .record import RECORD_FIELDS, Article, PageLinks, error_record, merge_pages
+
+#: Where each public name lives. They are imported when first asked for, so that a module that needs one
+#: submodule (the crawl's store process needs `cleaners.rules.metrics` alone) does not load the parser,
+#: the paths and lxml with the package.
+_PUBLIC = {
+    "clean": "api", "looks_like_html": "api", "NotText": "decode",
+    "BadHtml": "paths.html", "clean_html": "paths.html", "clean_html_generic": "paths.html",
+    "page_links": "paths.html", "clean_text": "paths.text", "line_roles": "paths.text",
+    "RECORD_FIELDS": "record", "Article": "record", "PageLinks": "record", "error_record": "record",
+    "merge_pages": "record",
+}
 
 __all__ = ["RECORD_FIELDS", "Article", "BadHtml", "NotText", "PageLinks", "__version__", "clean", "clean_html",
            "clean_html_generic", "clean_text", "error_record", "line_roles", "looks_like_html", "merge_pages",
            "page_links"]
 
 
-def __getattr__(name: str) -> str:
-    """`__version__`, looked up in the package metadata when asked for (importlib.metadata costs start-up)."""
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module when first asked for; `__version__` from the package
+    metadata (importlib.metadata costs start-up)."""
+    module = _PUBLIC.get(name)
+    if module is not None:
+        value = getattr(import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
@@ -28,3 +51,7 @@ def __getattr__(name: str) -> str:
     except PackageNotFoundError:  # running from a checkout that was never installed
         __version__ = "0+unknown"
     return __version__
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -22,3 +22,24 @@ def test_the_item_has_every_record_field_in_order_and_the_crawls_own():
     assert set(fields) - set(RECORD_FIELDS) == {"fetched_at", "http_status", "duplicate_of"}
     record = {name: None for name in RECORD_FIELDS}
     assert dict(ArticleItem.from_record(record, http_status=200)) == {**record, "http_status": 200}
+
+
+def test_the_package_loads_its_parts_when_asked():
+    """`cleaners.rules.metrics` alone (the crawl's store process needs no more) leaves the parser, the
+    paths and lxml unloaded; every public name still imports from the package."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, crawler.store.writer, cleaners.rules.metrics\n"
+             "assert 'lxml' not in sys.modules and 'cleaners.api' not in sys.modules, sorted(sys.modules)\n"
+             "import cleaners\n"
+             "names = {n: getattr(cleaners, n) for n in cleaners.__all__}\n"
+             "from cleaners import *  # noqa: F403\n"
+             "assert 'lxml' in sys.modules and names['clean'] is cleaners.clean\n"
+             "assert set(cleaners.__all__) <= set(dir(cleaners))\n"
+             "try:\n    cleaners.no_such_name\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit(1)\n")
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr

@@ -178,6 +178,10 @@ def _document_order(a: etree._Element, b: etree._Element) -> int:
     return -1 if len(path_a) < len(path_b) else 1
 
 
+#: A selection with at most this many matches is put in document order by the matches' paths.
+FEW_MATCHES = 8
+
+
 class PageIndex:
     """The page's elements by class word and by id, for many selections on one page.
 
@@ -187,7 +191,11 @@ class PageIndex:
 
     def __init__(self, tree: etree._Element) -> None:
         self.root = tree
+        #: Every element's place in document order, built for the first selection with many matches to
+        #: order (a selection with a few is ordered by their paths: the page's hundreds of elements are
+        #: not walked for two or three).
         self._position: dict[etree._Element, int] | None = None
+        self._tops: list[etree._Element] | None = None
         self._words: dict[etree._Element, frozenset[str]] = {}
         self.by_class: dict[str, list[etree._Element]] = {}
         by_class = self.by_class
@@ -216,6 +224,10 @@ class PageIndex:
             found.update(compiled.fallback(context))
         if len(found) < 2:
             return list(found)
+        if len(found) <= FEW_MATCHES and self._position is None:
+            keys = [self._path(element) for element in found]
+            if None not in keys:
+                return [element for _, element in sorted(zip(keys, found, strict=True))]  # type: ignore[type-var]
         if self._position is None:  # document order, when a selection has several matches to put in it
             self._position = {element: index for index, element in enumerate(
                 e for top in top_level(self.root) for e in top.iter(etree.Element))}
@@ -224,6 +236,21 @@ class PageIndex:
             return sorted(found, key=position.__getitem__)
         # (inside a subtree dropped before the positions were taken)
         return sorted(found, key=cmp_to_key(_document_order))
+
+    def _path(self, element: etree._Element) -> tuple[int, ...] | None:
+        """The element's place: the index of each element on its path from the top-level element among
+        its siblings (in document order, as tuples compare); None inside a dropped subtree."""
+        path = []
+        child = element
+        for parent in element.iterancestors():
+            path.append(parent.index(child))
+            child = parent
+        if self._tops is None:
+            self._tops = top_level(self.root)
+        if not any(child is top for top in self._tops):
+            return None
+        path.append(next(i for i, top in enumerate(self._tops) if top is child))
+        return tuple(reversed(path))
 
     def first(self, context: etree._Element, css: str) -> etree._Element | None:
         found = self.select(context, css)

@@ -12,7 +12,7 @@ process counts only if it exits 0, imported the version it was given, and cleane
 Prints, per version, the median milliseconds a page (min-max over the rounds), wall and CPU, the lxml parse,
 and the ratio the issue's target is about (profile path / parse); then this checkout's time over the base's,
 per round (the figure least moved by the machine's drift). `--base` is a commit (checked out into a
-temporary git worktree, removed afterwards) or the path of another checkout.
+temporary git worktree, removed afterwards) or, when it names no commit, the path of another checkout.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -37,7 +38,7 @@ from pathlib import Path
 import cleaners
 from cleaners import clean_html
 from lxml import html as lxml_html
-if not str(Path(cleaners.__file__).resolve()).startswith(str(Path(root).resolve())):
+if not Path(cleaners.__file__).resolve().is_relative_to(Path(root).resolve()):
     sys.exit(f"imported {cleaners.__file__}, not the code in {root}")
 pages = []
 for path in sorted(Path(pages_root).glob("cleaners/sites/*/fixtures/*.html")):
@@ -82,8 +83,13 @@ def spread(values: list[float], digits: int = 2) -> str:
 
 
 def checkout(base: str, work: Path) -> Path:
-    """The base version's code: the path given, or the commit checked out into a worktree under `work`."""
-    if Path(base).is_dir():
+    """The base version's code: the commit checked out into a worktree under `work`, or, when `base`
+    names no commit, the checkout at that path."""
+    known = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"],
+                           capture_output=True, text=True)
+    if known.returncode:
+        if not Path(base).is_dir():
+            raise BenchError(f"{base!r} is neither a commit nor a directory")
         return Path(base).resolve()
     target = work / "base"
     done = subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(target), base],
@@ -93,7 +99,12 @@ def checkout(base: str, work: Path) -> Path:
     return target
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # so that a SIGTERM runs the clean-up below, as Ctrl-C does
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _terminated)
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", required=True, help="a commit, or the path of another checkout")
     parser.add_argument("--rounds", type=int, default=8)
@@ -135,6 +146,8 @@ def main() -> int:
         if base is not None and base.parent == work:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
+        # (an interrupted `worktree add`, or a failed remove, leaves git an entry for the deleted directory)
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "prune"], capture_output=True)
     return 0
 
 

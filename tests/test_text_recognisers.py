@@ -298,3 +298,27 @@ def test_line_facts_are_computed_once():
     finally:
         L.R.is_byline = original
     assert L.Line("Pada hari Senin, hujan turun.").byline is False
+
+
+def test_normalize_line_collapses_what_its_pattern_does():
+    """normalize_line's split (taken when the line has no zero-width character) gives what its regular
+    expression gives: on every code point alone and between words, and on random lines."""
+    import random
+    import sys
+
+    from cleaners.recognise.normalize import _SPACE, normalize_line
+
+    def by_pattern(line: str) -> str:
+        return _SPACE.sub(" ", line).strip()
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        for line in (char, f"a{char}b", f" {char}{char} x "):
+            assert normalize_line(line) == by_pattern(line), hex(code)
+    rng = random.Random(7)
+    alphabet = ["a", "B", "1", ".", " ", "  ", "\t", "\n", "\xa0", "\u2009", "\u3000", "\x1c", "\x85", "\u200b",
+                "\ufeff", "\u2060", "é", "\ud800"]
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert normalize_line(line) == by_pattern(line), repr(line)
+    assert normalize_line("  Satu\xa0 dua\u200b\u200btiga \n") == "Satu dua tiga"

@@ -247,9 +247,10 @@ class PageIndex:
             child = parent
         if self._tops is None:
             self._tops = top_level(self.root)
-        if not any(child is top for top in self._tops):
+        place = next((i for i, top in enumerate(self._tops) if top is child), None)
+        if place is None:
             return None
-        path.append(next(i for i, top in enumerate(self._tops) if top is child))
+        path.append(place)
         return tuple(reversed(path))
 
     def first(self, context: etree._Element, css: str) -> etree._Element | None:

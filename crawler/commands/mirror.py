@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # The first signal said stop; another while it closes (a shell kills its jobs again as it exits)
+        # ends the process at once instead of raising in the middle of the interpreter's shutdown.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         server.server_close()
     return 0
 

@@ -285,6 +285,44 @@ def test_repeats_any_is_any_same_text():
             assert _repeats_any(text, headers[:k]) == any(same_text(text, h) for h in headers[:k]), (text, k)
 
 
+def test_fold_head_starts_the_fold():
+    """fold_head(text) starts fold(text): with the head cut after any code point (standing between a word
+    and itself again), and on random texts of letters that fold to several, spaces and punctuation."""
+    import random
+    import sys
+
+    from cleaners.recognise.normalize import HEAD_CHARS, fold, fold_head
+
+    whole = fold.__wrapped__  # (not through the per-page cache)
+
+    def check(text: str) -> None:
+        assert whole(text).startswith(whole(text[:HEAD_CHARS])), text
+
+    filler = "a" * (HEAD_CHARS - 1)
+    for code in range(sys.maxunicode + 1):  # the head ends between the two
+        char = chr(code)
+        check(filler + char + char + "b")
+    rng = random.Random(7)
+    alphabet = "aAbBß  .,_-–ΣςσİıİI\u0130\u00a0\u200b1é\u0301ﬁǅ"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 70)))
+        check(text)
+        assert fold_head(text) == whole(text[:HEAD_CHARS])
+
+
+def test_repeats_any_on_texts_alike_at_the_start():
+    from cleaners.reading.engine import _repeats_any
+    from cleaners.recognise import same_text
+
+    summary = "Pemerintah mengumumkan kebijakan baru soal harga beras pada Senin (1/12/2026) di Jakarta."
+    texts = [summary, summary.upper(), summary.replace(" ", "  "), summary + " ...", "— " + summary,
+             summary[:40] + " lain sama sekali " + summary[60:], "PEMERINTAH, mengumumkan " + summary[24:],
+             summary.replace("Pemerintah", "Presiden"), summary[:HEAD] if (HEAD := 32) else ""]
+    for text in texts:
+        assert _repeats_any(text, [None, "Judul", summary]) == any(
+            same_text(text, h) for h in (None, "Judul", summary)), text
+
+
 def test_line_facts_are_computed_once():
     from cleaners.reading import lines as L
 

@@ -513,10 +513,17 @@ def _dated_listing(page: Page, i: int) -> bool:
 
 def _repeats_any(text: str, others: list[str | None]) -> bool:
     """`any(R.same_text(text, other) for other in others)`, with same_text's length test inline: a body
-    line is compared with every header text, and most differ in length at once."""
+    line is compared with every header text, and most differ in length at once; a paragraph as long as
+    the summary is folded whole only when its head folds to the start of the summary's fold."""
     size = len(text)
-    return any(other and abs(size - len(other)) <= max(size, len(other)) // 2 + 2 and R.same_text(text, other)
-               for other in others)
+    head = None
+    for other in others:
+        if other and abs(size - len(other)) <= max(size, len(other)) // 2 + 2:
+            if head is None:
+                head = R.fold_head(text)
+            if R.fold(other).startswith(head) and R.same_text(text, other):
+                return True
+    return False
 
 
 def _read_body(page: Page, start: int, stop: int | None = None) -> int:

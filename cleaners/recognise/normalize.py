@@ -29,6 +29,18 @@ def fold(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
+#: How many characters `fold_head` folds.
+HEAD_CHARS = 32
+
+
+def fold_head(text: str) -> str:
+    """`fold(text[:HEAD_CHARS])`, which starts `fold(text)`: case folding maps each character on its own, a
+    run of non-word characters cut at the end still becomes one space, and that space is stripped. So a
+    text whose fold does not start with this one's head is not the same text, known without folding a
+    long paragraph (tests/test_text_recognisers.py checks the prefix on every code point)."""
+    return fold(text[:HEAD_CHARS])
+
+
 def unique(items: list[str]) -> list[str]:
     """Items in order, each once, comparing case-folded; empty items dropped."""
     seen: set[str] = set()

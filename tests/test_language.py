@@ -121,6 +121,33 @@ def test_same_detect_language():
     assert {language.detect_language(t, fast) for t in corpus()["bodies"][:5]} == {"id"}
 
 
+@pytest.mark.skipif(language.FAST in MISSING, reason=f"{language.FAST} not installed")
+def test_one_native_call_answers_as_detect():
+    """detect_language's one-call use of langdetect_rs gives what its public `detect()` gives (None where
+    that raises), on every text of the corpus, featureless ones included."""
+    fast = language.load_backend(language.FAST)
+    assert fast.__version__ == language.FAST_VERSION, "a new langdetect_rs: check _detect_in_one_call's internals"
+
+    def detector(text: str):
+        fast.detector_factory.init_factory()
+        fast.DetectorFactory.seed = 0
+        made = fast.detector_factory._factory.create()
+        made.n_trial = language.TRIALS
+        made.append(text[:language.SAMPLE_CHARS])
+        return made
+
+    def public(text: str) -> str | None:
+        try:
+            return detector(text).detect()
+        except fast.LangDetectException:
+            return None
+
+    texts = [t for kind in ("bodies", "titles", "short") for t in corpus()[kind]]
+    answers = [language._detect_in_one_call(detector(t)) for t in texts]
+    assert answers == [public(t) for t in texts]
+    assert None in answers and "id" in answers
+
+
 @needs_both
 def test_other_seeds_in_between_change_nothing():
     """Repeated calls agree, and calls with other seeds (or none) in between do not leak into seed 0."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import html as lxml_html
@@ -87,16 +88,25 @@ def _document(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
 def json_ld_objects(tree: lxml_html.HtmlElement) -> tuple[list[dict[str, Any]], list[str]]:
     """Every JSON-LD object of the page (`@graph` members too), and the texts of the blocks that are not
     valid JSON (skipped, not fatal; a reader may still find a value in them)."""
+    # //script[@type="application/ld+json"], by lxml's tag filter
+    return _json_ld(script for script in _document(tree).iter("script"))
+
+
+#: `json.loads(text, strict=False)`, without a new decoder for each block.
+_JSON = json.JSONDecoder(strict=False)
+
+
+def _json_ld(scripts: Iterable[lxml_html.HtmlElement]) -> tuple[list[dict[str, Any]], list[str]]:
+    """`json_ld_objects` of these `script` elements (the JSON-LD blocks among them)."""
     found, broken = [], []
-    document = _document(tree)
-    for script in document.iter("script"):  # //script[@type="application/ld+json"], by lxml's tag filter
+    for script in scripts:
         if script.get("type") != "application/ld+json":
             continue
         raw = (script.text or "").strip()
         if not raw:
             continue
         try:
-            data = json.loads(raw, strict=False)
+            data = _JSON.decode(raw)
         except ValueError:
             broken.append(raw)
             continue
@@ -115,19 +125,31 @@ def json_ld_articles(tree: lxml_html.HtmlElement, objects: list[dict[str, Any]] 
 def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     meta = PageMeta()
     tags: dict[str, str] = {}
-    # The document's elements by lxml's tag filter (`//meta[@content]`, `//link[@rel="canonical"]/@href`
-    # without an XPath pass over the page each).
+    # The document's meta, script, title and link elements in one walk by lxml's tag filter (not an XPath
+    # pass over the page for `//meta[@content]` and each of the others).
     document = _document(tree)
-    for node in document.iter("meta"):
-        content = node.get("content")
-        if content is None:
-            continue
-        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
-        if key and key not in tags:
-            tags[key] = content
+    scripts, title, canonical = [], None, None
+    for node in document.iter("meta", "script", "title", "link"):
+        tag = node.tag
+        if tag == "meta":
+            content = node.get("content")
+            if content is None:
+                continue
+            key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+            if key and key not in tags:
+                tags[key] = content
+        elif tag == "script":
+            scripts.append(node)
+        elif tag == "title":
+            if title is None and node is not document:
+                title = node.text or ""
+        elif canonical is None and node.get("rel") == "canonical":
+            canonical = node.get("href")
+    if tree is not document:  # (the title is looked for inside the element given)
+        title = tree.findtext(".//title")
     meta.named = tags
-    meta.json_ld, meta.json_ld_broken = json_ld_objects(tree)
-    meta.title_tag = _text(tree.findtext(".//title"))
+    meta.json_ld, meta.json_ld_broken = _json_ld(scripts)
+    meta.title_tag = _text(title)
     meta.declared_language = _text(document.get("lang") or document.get("xml:lang") or tags.get("og:locale")
                                    or tags.get("content-language") or tags.get("language"))
     ld: dict[str, Any] = {}
@@ -154,7 +176,7 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             meta.article_body_paragraphs = [p for p in (" ".join(line.split()) for line in raw.splitlines()) if p]
     meta.jsonld = ld
     meta.meta = {
-        "title": _text(tags.get("og:title")) or _text(tree.findtext(".//title")),
+        "title": _text(tags.get("og:title")) or meta.title_tag,
         "summary": _text(tags.get("og:description")) or _text(tags.get("description")),
         "published": _text(tags.get("article:published_time")) or _text(tags.get("pubdate")),
         "updated": _text(tags.get("article:modified_time")),
@@ -163,8 +185,6 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         "tags": _split_keywords(tags.get("news_keywords") or tags.get("keywords") or ""),
         "image_url": _text(tags.get("og:image")),
     }
-    canonical = next((href for link in document.iter("link") if link.get("rel") == "canonical"
-                      and (href := link.get("href")) is not None), None)
     meta.canonical = canonical.strip() if canonical is not None else None
     meta.page_url = _text(tags.get("og:url")) or meta.canonical
     return meta

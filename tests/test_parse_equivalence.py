@@ -307,3 +307,19 @@ def test_maybe_hidden_is_the_xpath():
     assert found > 1000 and marked > 1000
     # d: its <img> is a grandchild; the last: <IMG> is parsed as img
     assert [e.get("id") for e in walk_attributes(load_page(MARKED_ODD)).marked] == [*"abcef", None]
+
+
+def test_the_control_character_scan_finds_what_the_regex_finds():
+    """load_page deletes control characters with trafilatura's regex only where its byte scan finds one:
+    on every code point, alone and inside a page's text."""
+    import sys
+
+    from cleaners.paths.html import INVALID_XML_CHARS, _has_invalid_chars
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = INVALID_XML_CHARS.search(char) is not None
+        assert _has_invalid_chars(char) == expected, hex(code)
+        if code < 0x800 or code in (0xFFFE, 0xFFFF):
+            text = f"<p>Jakarta {char} kota</p>"
+            assert _has_invalid_chars(text) == expected, hex(code)

@@ -1,6 +1,7 @@
 """Each rule family on lines the fixtures do not contain."""
 
 import re
+import string
 
 import pytest
 
@@ -306,3 +307,51 @@ GUARDED_LINES = [
     "Staff writer Ali contr\u0131buted to this report.", "Staff writer Ali CONTRIBUTED TO THIS REPORT",
     "\u00a9 Situs \u2014 All rights reserved", "Lihat semua \u00bb", "\n", "|",
 ]
+
+
+def test_ascii_letter_lookalikes_are_every_one():
+    """The characters other than ASCII letters that IGNORECASE matches with one, on every code point."""
+    import sys
+
+    from cleaners.rules.base import ASCII_LETTER_LOOKALIKES
+
+    letter = re.compile("[a-z]", re.I)
+    found = {chr(c) for c in range(sys.maxunicode + 1) if letter.fullmatch(chr(c))} - set(string.ascii_letters)
+    assert found == set(ASCII_LETTER_LOOKALIKES)
+
+
+def test_holds_ascii_words_answers_as_the_search():
+    import random
+
+    from cleaners.rules.base import ASCII_LETTER_LOOKALIKES, holds_ascii_words
+
+    words = ("sini", "selengkapnya", "cipta")
+    lines = ["Klik di sini", "KLIK DI SINI", "klik di s\u0130ni", "klik di s\u0131ni", "\u017fini", "Sini”",
+             "“Baca SELENGKAPNYA”", "di s ini", "dis\u0131n\u0131", "Hak Cipta", "hak c\u0130pta", "", "—"]
+    rng = random.Random(3)
+    alphabet = "sinSINelgkapyc CIPTA\u00a0—“”" + ASCII_LETTER_LOOKALIKES + "\u0307é"
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    pattern = re.compile("|".join(words), re.I)
+    for line in lines:
+        assert holds_ascii_words(line, words) == bool(pattern.search(line)), line
+
+
+def test_glued_promo_words_are_in_every_glued_promo():
+    """strip_glued_promo searches only lines holding GLUED_PROMO_WORDS: every line a GLUED_PROMOS pattern
+    matches holds one (on the page texts and made-up lines), and split_glued's zones all hold "WI"."""
+    from pathlib import Path
+
+    from cleaners.recognise.normalize import _GLUED_AFTER_ZONE
+    from cleaners.rules import GLUED_PROMO_WORDS, GLUED_PROMOS
+    from cleaners.rules.base import holds_ascii_words
+
+    root = Path(__file__).resolve().parent.parent
+    lines = ["Ia pergi. Klik di sini untuk membaca", "Ia pergi. BACA SELENGKAPNYA DI SINI",
+             "Ia pergi.  simak disini", "Ia pergi. Selengkapnya klik di sini.", "Ia pergi. Klik di s\u0131ni",
+             "Ia pergi. Klik di sini untuk m", "Klik di sini", "Pukul 10.00 WIBOleh Ani", "10:15 WITAKata"]
+    for path in [*root.glob("fixtures/**/*.txt"), *(root.parent / "shared" / "dev" / "text").glob("*.txt")]:
+        lines += path.read_text(encoding="utf-8").splitlines()
+    promos = [line for line in lines if any(p.search(line) for p in GLUED_PROMOS)]
+    assert len(promos) >= 5 and all(holds_ascii_words(line, GLUED_PROMO_WORDS) for line in promos)
+    assert [m.group(1) for line in lines if (m := _GLUED_AFTER_ZONE.search(line))] and all(
+        "WI" in line for line in lines if _GLUED_AFTER_ZONE.search(line))

@@ -61,6 +61,9 @@ DOCTYPE_TAG = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 FAULTY_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
 #: The characters INVALID_XML_CHARS matches below U+FFFE, as bytes of UTF-8.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+#: A byte table: each of those bytes to NUL, every other byte to 0x01 (a table lookup per byte and one
+#: search for NUL: about half of deleting them to compare lengths).
+_CONTROL_TO_NUL = bytes(0 if b in _CONTROL_BYTES else 1 for b in range(256))
 
 
 def _has_invalid_chars(html: str, data: bytes | None = None) -> bool:
@@ -68,7 +71,7 @@ def _has_invalid_chars(html: str, data: bytes | None = None) -> bool:
     UTF-8 when the caller has it), a fraction of the regex's pass over the whole string."""
     if data is None:
         data = html.encode("utf-8", "surrogatepass")
-    return len(data.translate(None, _CONTROL_BYTES)) != len(data) or "\ufffe" in html or "\uffff" in html
+    return b"\x00" in data.translate(_CONTROL_TO_NUL) or "\ufffe" in html or "\uffff" in html
 
 
 def repair_faulty_html(html: str, beginning: str, data: bytes | None = None) -> str:

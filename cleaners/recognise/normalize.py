@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..memo import per_page
-from ..rules import GLUED_PROMOS
+from ..rules import GLUED_PROMO_WORDS, GLUED_PROMOS
+from ..rules.base import holds_ascii_words
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -66,7 +67,7 @@ _GLUED_AFTER_ZONE = re.compile(r"(?<=\d[:.]\d\d)(\s*(?:WITA|WIB|WIT))(?=[A-Z][a-
 
 def split_glued(line: str) -> list[str]:
     """A normalised line cut where two blocks were glued together (see `_GLUED_AFTER_ZONE`)."""
-    match = _GLUED_AFTER_ZONE.search(line)
+    match = _GLUED_AFTER_ZONE.search(line) if "WI" in line else None  # (each zone starts so)
     if not match:
         return [line]
     return [line[: match.end()].strip(), *split_glued(line[match.end():].strip())]
@@ -74,6 +75,8 @@ def split_glued(line: str) -> list[str]:
 
 def strip_glued_promo(line: str) -> str:
     """The line without a link label glued to its last sentence ("... di tikungan. Klik di sini untuk m")."""
+    if not holds_ascii_words(line, GLUED_PROMO_WORDS):
+        return line
     for pattern in GLUED_PROMOS:
         match = pattern.search(line)
         if match and match.start() > 0:

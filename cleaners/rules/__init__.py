@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from .base import DROP, END, Action, Rule, RuleSet, first_match, rule
 from .english import ENGLISH_RULES
-from .indonesian import GLUED_PROMOS, INDONESIAN_RULES, SECTION_NAMES
+from .indonesian import GLUED_PROMO_WORDS, GLUED_PROMOS, INDONESIAN_RULES, SECTION_NAMES
 
 #: Every rule of the genre, Indonesian first.
 GENERIC_RULES: tuple[Rule, ...] = INDONESIAN_RULES + ENGLISH_RULES
 GENERIC_RULESET = RuleSet(GENERIC_RULES)
 
-__all__ = ["DROP", "END", "ENGLISH_RULES", "GENERIC_RULES", "GENERIC_RULESET", "GLUED_PROMOS", "INDONESIAN_RULES",
+__all__ = ["DROP", "END", "ENGLISH_RULES", "GENERIC_RULES", "GENERIC_RULESET", "GLUED_PROMO_WORDS", "GLUED_PROMOS", "INDONESIAN_RULES",
            "SECTION_NAMES", "Action", "Rule", "RuleSet", "first_match", "rule"]

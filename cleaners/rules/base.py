@@ -75,21 +75,29 @@ def words_start_with(chars: str) -> Callable[[str], bool]:
     return lambda line: other_start.search(line) is None
 
 
+#: The characters other than ASCII letters that IGNORECASE matches with an ASCII letter (`[a-z]` under
+#: re.I; tests/test_rules.py checks the list on every code point): dotted and dotless I, long s, Kelvin.
+ASCII_LETTER_LOOKALIKES = "\u0130\u0131\u017f\u212a"
+
+
+def holds_ascii_words(line: str, words: tuple[str, ...]) -> bool:
+    """Whether `re.search("|".join(words), line, re.I)` finds a match, for lower-case ASCII `words`: a
+    match of such a word is ASCII letters of either case unless the line holds a lookalike, and
+    lower-casing maps each character on its own, so the lower-cased line holds the word at a fraction of
+    the search's cost (the regex is run for a line with a lookalike)."""
+    if not line.isascii() and any(char in line for char in ASCII_LETTER_LOOKALIKES):
+        return re.search("|".join(words), line, re.I) is not None
+    lowered = line.lower()
+    return any(w in lowered for w in words)
+
+
 def holds_match(regex: str, flags: int = re.I) -> Callable[[str], bool]:
     """The line holds a match of `regex`: a part of the rule's pattern it cannot match without, searched
     for alone (a literal search costs a fraction of the pattern's backtracking)."""
     search = re.compile(regex, flags).search
-    words = regex.split("|")
+    words = tuple(regex.split("|"))
     if flags == re.I and all(w.isascii() and w.isalpha() and w.islower() for w in words):
-        # Lower-case words: in an ASCII line only ASCII letters match them (the other characters IGNORECASE
-        # takes for ASCII letters, such as the Kelvin sign, are not ASCII), so the lower-cased line says it
-        # at a fraction of the search's cost.
-        def test(line: str) -> bool:
-            if line.isascii():
-                lowered = line.lower()
-                return any(w in lowered for w in words)
-            return search(line) is not None
-        return test
+        return lambda line: holds_ascii_words(line, words)
     return lambda line: search(line) is not None
 
 

@@ -125,3 +125,5 @@ GLUED_PROMOS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<=[.!?\"”’])\s+(?:(?:baca|klik|simak)\s+(?:selengkapnya|di\s*sini)|"
                r"selengkapnya\s+(?:baca|klik|simak)\s+di\s*sini)\b[^.!?]{0,80}[.!?]?$", re.I),
 )
+#: Words every match of GLUED_PROMOS holds ("di sini" ends in one), a test before the search.
+GLUED_PROMO_WORDS = ("sini", "selengkapnya")

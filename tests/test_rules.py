@@ -327,7 +327,7 @@ def test_holds_ascii_words_answers_as_the_search():
 
     words = ("sini", "selengkapnya", "cipta")
     lines = ["Klik di sini", "KLIK DI SINI", "klik di s\u0130ni", "klik di s\u0131ni", "\u017fini", "Sini”",
-             "“Baca SELENGKAPNYA”", "di s ini", "dis\u0131n\u0131", "Hak Cipta", "hak c\u0130pta", "", "—"]
+             "“Baca SELENGKAPNYA”", "selengkapnya\u212a", "seleng\u212aapnya", "di s ini", "dis\u0131n\u0131", "Hak Cipta", "hak c\u0130pta", "", "—"]
     rng = random.Random(3)
     alphabet = "sinSINelgkapyc CIPTA\u00a0—“”" + ASCII_LETTER_LOOKALIKES + "\u0307é"
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(20000)]

@@ -85,7 +85,7 @@ def holds_ascii_words(line: str, words: tuple[str, ...]) -> bool:
     match of such a word is ASCII letters of either case unless the line holds a lookalike, and
     lower-casing maps each character on its own, so the lower-cased line holds the word at a fraction of
     the search's cost (the regex is run for a line with a lookalike)."""
-    if not line.isascii() and any(char in line for char in ASCII_LETTER_LOOKALIKES):
+    if not line.isascii() and ("\u0130" in line or "\u0131" in line or "\u017f" in line or "\u212a" in line):
         return re.search("|".join(words), line, re.I) is not None
     lowered = line.lower()
     return any(w in lowered for w in words)
@@ -103,6 +103,9 @@ def holds_match(regex: str, flags: int = re.I) -> Callable[[str], bool]:
 
 def all_of(*tests: Callable[[str], bool]) -> Callable[[str], bool]:
     """Every one of `tests` holds (give the cheapest first)."""
+    if len(tests) == 2:  # (the usual pair, without a generator for each line)
+        first, second = tests
+        return lambda line: first(line) and second(line)
     return lambda line: all(test(line) for test in tests)
 
 

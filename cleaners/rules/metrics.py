@@ -66,9 +66,10 @@ _CONTINUES = re.compile(r"[,，、]\s*$")
 def _link_label(line: str, max_words: int) -> bool:
     """Could be a link's label: short, not a sentence (nor a sentence that goes on on the next line), not a
     table row or a list item."""
-    bare = _TRAILING_PICTOGRAPHS.sub("", line)
-    return (len(line) <= LINK_MAX_CHARS and is_short(line, max_words) and not ends_like_sentence(bare)
-            and not _CONTINUES.search(line) and not is_table_row(line) and not is_list_item(line))
+    if len(line) > LINK_MAX_CHARS or not is_short(line, max_words):  # (most lines: before the substitution)
+        return False
+    return (not ends_like_sentence(_TRAILING_PICTOGRAPHS.sub("", line)) and not _CONTINUES.search(line)
+            and not is_table_row(line) and not is_list_item(line))
 
 
 def is_link_list(lines: list[str], min_run: int = 2, max_words: int = 8) -> bool:

@@ -66,3 +66,33 @@ def test_url_dates():
 def test_twelve_hour_clock(page, url_hour, hour):
     hours = [] if url_hour is None else [(url_hour + shift) % 24 for shift in JATIMTIMES.url_clock_shifts]
     assert resolve_12h_clock(find_date(page), hours).hour == hour
+
+
+def test_find_date_stops_at_a_date_at_the_start_only():
+    """find_date returns at once when a format finds a date at the text's start (none can start earlier):
+    the same as trying every format, on the page texts' lines and on dates of every format at the start."""
+    from pathlib import Path
+
+    from cleaners.recognise import dates as D
+
+    def every_format(text: str):
+        if not D._YEAR.search(text):
+            return None
+        best = None
+        for pattern in D._PATTERNS:
+            for match in pattern.finditer(text):
+                found = D._build(match)
+                if found and (best is None or found.start < best.start):
+                    best = found
+                if found:
+                    break
+        return best
+
+    root = Path(__file__).resolve().parent.parent
+    lines = ["2024-10-11T15:32:00+07:00", "2024-10-11 15:32", "11 Oktober 2024, 15:32 WIB", "Oktober 11, 2024",
+             "18/01/2024, 11:40 WIB", "Kamis, 1 Februari 2018 23:57 WIB", "1 Februari 2018 2018-02-01",
+             "31/02/2024 lalu 1 Maret 2024", "2024-13-01 dan 2 Mei 2024", "12 - Nov - 2024, 04:00"]
+    for path in [*root.glob("fixtures/**/*.txt"), *(root.parent / "shared" / "dev" / "text").glob("*.txt")]:
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert D.find_date(line) == every_format(line), line

@@ -63,6 +63,10 @@ _PATTERNS = [
 ]
 
 
+#: The time zone of each offset met so far (a page's dates share one or two).
+_ZONE_OF: dict[float, timezone] = {}
+
+
 @dataclass(frozen=True)
 class PageDate:
     year: int
@@ -86,7 +90,9 @@ class PageDate:
         if not self.has_time:
             return date(self.year, self.month, self.day).isoformat()
         offset = ZONES[DEFAULT_ZONE] if self.offset_hours is None else self.offset_hours
-        tz = timezone(timedelta(hours=offset))
+        tz = _ZONE_OF.get(offset)
+        if tz is None:
+            tz = _ZONE_OF[offset] = timezone(timedelta(hours=offset))
         return datetime(self.year, self.month, self.day, self.hour, self.minute or 0, self.second,
                         tzinfo=tz).isoformat()
 
@@ -134,6 +140,8 @@ def find_date(text: str) -> PageDate | None:
                 best = found
             if found:
                 break
+        if best is not None and best.start == 0:
+            return best  # (no other format can start earlier: an ISO date of JSON-LD reads in one search)
     return best
 
 

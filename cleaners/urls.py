@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 #: Query parameters that never change which article a URL names.
@@ -39,6 +40,7 @@ _ARCHIVED = (
 _PROXY_HOST = re.compile(r"^(?P<host>[a-z0-9-]+)\.translate\.goog$", re.I)
 
 
+@lru_cache(maxsize=1024)  # (a page's URLs are unwrapped by the family lookup and again for the canonical URL)
 def unwrap_archived(url: str | None) -> str | None:
     """The original URL of an archived or proxied copy (`https://web.archive.org/web/2020.../https://...`
     gives the `https://...`); any other URL as it is."""

@@ -149,8 +149,10 @@ def compile_selector(css: str) -> _Compiled:
 _XML_SPACE = str.maketrans("\t\n\r", "   ")
 
 
+@lru_cache(maxsize=4096)
 def _words(value: str) -> frozenset[str]:
-    """Class words as `normalize-space` separates them (not at a form feed or a no-break space)."""
+    """Class words as `normalize-space` separates them (not at a form feed or a no-break space); cached by
+    value, as a site's templates repeat their class values from page to page."""
     return frozenset(value.translate(_XML_SPACE).split(" ")) - {""}
 
 

@@ -155,7 +155,10 @@ class RuleSet:
 
     def first_match(self, line: str) -> Rule | None:
         screens = self._screens_for(line[0]) if line else self._screens_of(tuple(range(len(self._anchored))))
-        if not any(screen.match(line) for screen in screens):
+        for screen in screens:  # (a loop, not any() over a generator: this runs for every line)
+            if screen.match(line):
+                break
+        else:
             for requires, search in self._floating_tests:
                 if (requires is None or requires(line)) and search(line):
                     break

@@ -131,6 +131,11 @@ def decode_bytes(data: bytes, charset: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     else:
+        controls = len(data) - len(data.translate(None, _GARBAGE_BYTES))
+        if controls + len(data) - len(text) <= GARBAGE_SHARE * len(text):
+            # C1 controls and U+FFFD are multi-byte characters, and a text of len(text) characters in
+            # len(data) bytes has at most len(data) - len(text) of those: no need to count them.
+            return text
         return _checked(text, "utf-8", utf8_garbage_count(data))
     for name in (_lookup(charset), declared_charset(data)):
         if not name or name in _AS_CP1252 or name.startswith(("utf_8", *_WIDE)):

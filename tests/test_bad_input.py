@@ -165,3 +165,33 @@ def test_utf8_garbage_is_counted_on_the_bytes_as_on_the_text():
     texts += [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in sorted(zyte.glob("*.gz"))[:40]]
     for text in texts:
         assert utf8_garbage_count(text.encode("utf-8")) == len(_GARBAGE.findall(text))
+
+
+def test_utf8_pages_pass_or_fail_the_garbage_share_as_by_the_full_count():
+    """decode_bytes skips counting C1 controls and U+FFFD on a UTF-8 page that has too few multi-byte
+    characters to hold a garbage share; the answer is the full count's, on either side of the share (texts
+    mostly ASCII, with controls, C1 controls, U+FFFD and other multi-byte characters in random shares)."""
+    import random
+    from collections import Counter
+
+    from cleaners.decode import _GARBAGE, _GARBAGE_BYTES, GARBAGE_SHARE, NotText, decode_bytes
+
+    rng = random.Random(7)
+    pool = ["a", " ", "\n", "\t", "\x01", "\x7f", "\x85", "\x9f", "\xa0", "é", "\ufffd", "€", "\u4e2d", "\U0001f600"]
+    seen: Counter = Counter()
+    for _ in range(3000):
+        weights = [rng.random() * 60, rng.random() * 10] + [rng.random() ** 3 for _ in pool[2:]]
+        text = "".join(rng.choices(pool, weights, k=rng.randint(1, 400)))
+        data = text.encode("utf-8")
+        controls = sum(1 for c in data[:8192] if c < 32 and not 9 <= c <= 13)
+        if b"\x00" in data or controls / len(data[:8192]) > 0.05:
+            continue  # refused as binary before any decoding
+        garbage = len(_GARBAGE.findall(text)) / len(text) > GARBAGE_SHARE
+        uncounted = len(data) - len(data.translate(None, _GARBAGE_BYTES)) + len(data) - len(text) \
+            <= GARBAGE_SHARE * len(text)
+        seen[garbage, uncounted] += 1
+        try:
+            assert decode_bytes(data) == text and not garbage
+        except NotText:
+            assert garbage
+    assert min(seen[False, True], seen[False, False], seen[True, False]) > 300, seen

@@ -293,9 +293,10 @@ class PageContext:
             found = None
         if found:
             return ("end" if found.action is Action.END else "drop"), found
-        folded = folded or R.fold(text)
-        if folded in self.captions or self._mostly_captions(folded):
-            return "caption", None
+        if self.captions:  # (long_captions, which _mostly_captions reads, are some of them)
+            folded = folded or R.fold(text)
+            if folded in self.captions or self._mostly_captions(folded):
+                return "caption", None
         if len(text) > SHORT_BLOCK_CHARS:
             return "text", None  # captions, bylines, dates, teasers and labels are all shorter
         if is_caption_block(text):

@@ -43,17 +43,22 @@ _PROXY_HOST = re.compile(r"^(?P<host>[a-z0-9-]+)\.translate\.goog$", re.I)
 @lru_cache(maxsize=1024)  # (a page's URLs are unwrapped by the family lookup and again for the canonical URL)
 def unwrap_archived(url: str | None) -> str | None:
     """The original URL of an archived or proxied copy (`https://web.archive.org/web/2020.../https://...`
-    gives the `https://...`); any other URL as it is."""
+    gives the `https://...`); any other URL as it is. An archive of an archive's copy is unwrapped to the
+    end, in a loop (however deep the nesting: no recursion to run out of)."""
     if not url:
         return url
     url = url.strip()
-    for pattern in _ARCHIVED:
-        match = pattern.match(url)
-        if match:
-            original = unquote(match.group("url")) if "%3A" in match.group("url")[:12].upper() else match.group("url")
-            if not re.match(r"^[a-z]+://", original, re.I):
-                original = "http://" + original.lstrip("/")
-            return unwrap_archived(original)
+    unwrapped = True
+    while unwrapped:
+        unwrapped = False
+        for pattern in _ARCHIVED:
+            match = pattern.match(url)
+            if match:
+                original = unquote(match.group("url")) if "%3A" in match.group("url")[:12].upper() else match.group("url")
+                if not re.match(r"^[a-z]+://", original, re.I):
+                    original = "http://" + original.lstrip("/")
+                url, unwrapped = original.strip(), True
+                break
     try:
         parts = urlsplit(url)
     except ValueError:

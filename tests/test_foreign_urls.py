@@ -112,3 +112,16 @@ def test_pagination_of_an_archived_page_is_the_originals():
     base = "https://jateng.tribunnews.com/2024/11/05/banjir-rob-genangi-pantura-semarang-ribuan-warga-mengungsi"
     links = page_links(page("tribunnews/desktop_v1_paged1"), f"https://web.archive.org/web/2024/{base}?page=1")
     assert links.next_url == base + "?page=2" and links.total_pages == 3
+
+
+def test_an_archive_of_archives_unwraps_at_any_depth():
+    """Nested copies (an archive's copy of a proxy's copy of ...) unwrap to the end, however deep: a page
+    whose canonical URL nests thousands of them is cleaned, not refused for running out of recursion."""
+    proxied = "https://solo-tribunnews-com.translate.goog/2020/10/09/jembatan-gantung-putus?_x_tr_sl=id"
+    layers = ["https://web.archive.org/web/2020/", "https://archive.ph/2020.10.09-135250/",
+              "http://web.archive.org/web/20201009135250id_/"]
+    for depth in (2, 3, 50, 3000):
+        wrapped = "".join(layers[i % 3] for i in range(depth))
+        assert unwrap_archived(wrapped + ORIGINAL) == ORIGINAL
+        assert unwrap_archived(wrapped + proxied) == ORIGINAL
+        assert canonical_url(f" {wrapped}{ORIGINAL}\n") == ORIGINAL

@@ -96,3 +96,26 @@ def test_find_date_stops_at_a_date_at_the_start_only():
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         assert D.find_date(line) == every_format(line), line
+
+
+def test_month_and_zone_names_with_an_ascii_lookalike_read_as_their_ascii_spelling():
+    """IGNORECASE lets the date patterns match "Meı" (dotless i), "ſep" (long s) and "WİB" (dotted I): such
+    a name reads as its ASCII spelling instead of raising (a KeyError once stopped the page)."""
+    from cleaners.recognise.dates import MONTHS, ZONES, find_date
+
+    swaps = {"i": ("\u0131", "\u0130"), "s": ("\u017f",), "k": ("\u212a",)}
+    checked = 0
+    for month in MONTHS:
+        for zone in ZONES:
+            plain = find_date(f"Kamis, 5 {month.capitalize()} 2024 10:00 {zone}")
+            assert plain is not None
+            for ascii_letter, lookalikes in swaps.items():
+                for lookalike in lookalikes:
+                    odd_month = month.replace(ascii_letter, lookalike, 1)
+                    odd_zone = zone.replace(ascii_letter.upper(), lookalike, 1)
+                    if odd_month == month and odd_zone == zone:
+                        continue
+                    found = find_date(f"Kamis, 5 {odd_month[:1].upper()}{odd_month[1:]} 2024 10:00 {odd_zone}")
+                    assert found is not None and found.iso() == plain.iso(), (odd_month, odd_zone)
+                    checked += 1
+    assert checked > 100

@@ -35,6 +35,9 @@ DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "sen", "sel", "rab", "kam", "jum", "sab", "min", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
+#: The four characters that IGNORECASE matches with an ASCII letter (rules.base.ASCII_LETTER_LOOKALIKES),
+#: as that letter: "5 Meı 2024" and "10:00 WİB" match the patterns, so their names must find their keys.
+_AS_ASCII = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(sorted((re.escape(d) for d in DAYS), key=len, reverse=True))
 _ZONE_RE = "|".join(sorted(ZONES, key=len, reverse=True))
@@ -100,7 +103,7 @@ class PageDate:
 def _offset(match: re.Match[str]) -> float | None:
     groups = match.groupdict()
     if groups.get("zone"):
-        return ZONES[groups["zone"].upper()]
+        return ZONES[groups["zone"].translate(_AS_ASCII).upper()]
     raw = groups.get("offset")
     if not raw:
         return None
@@ -113,7 +116,7 @@ def _offset(match: re.Match[str]) -> float | None:
 
 def _build(match: re.Match[str]) -> PageDate | None:
     g = match.groupdict()
-    month = MONTHS[g["month_name"].lower()] if g.get("month_name") else int(g["month"])
+    month = MONTHS[g["month_name"].translate(_AS_ASCII).lower()] if g.get("month_name") else int(g["month"])
     try:
         day, year = int(g["day"]), int(g["year"])
         date(year, month, day)

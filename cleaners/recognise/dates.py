@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
+from ..rules.base import ASCII_LETTER_LOOKALIKES
 from ..rules.metrics import MAX_META_CHARS, word_count
 
 ZONES = {"WIB": 7, "WITA": 8, "WIT": 9, "GMT": 0, "UTC": 0}
@@ -35,9 +36,9 @@ DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "sen", "sel", "rab", "kam", "jum", "sab", "min", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-#: The four characters that IGNORECASE matches with an ASCII letter (rules.base.ASCII_LETTER_LOOKALIKES),
-#: as that letter: "5 Meı 2024" and "10:00 WİB" match the patterns, so their names must find their keys.
-_AS_ASCII = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
+#: The characters that IGNORECASE matches with an ASCII letter, as that letter: "5 Meı 2024" and "10:00 WİB"
+#: match the patterns, so their names must find their keys.
+_AS_ASCII = str.maketrans(ASCII_LETTER_LOOKALIKES, "IisK")
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_RE = "|".join(sorted((re.escape(d) for d in DAYS), key=len, reverse=True))
 _ZONE_RE = "|".join(sorted(ZONES, key=len, reverse=True))

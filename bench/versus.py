@@ -10,8 +10,8 @@ process counts only if it exits 0, imported the version it was given, and cleane
 With `--pages zyte` each process times `clean` (bytes in, as `saring clean` reads a dump) on the 181 Zyte
 pages of ../shared/bench/zyte instead (almost all of them take the generic path), with
 `trafilatura.extract` of the same pages beside it as the reference (the target: the generic path >= 1.5x
-trafilatura's pages/s); a process counts only if fewer than 5% of the pages clean to no body, the same
-share for both versions (the base and this checkout must agree on which pages those are).
+trafilatura's pages/s); a process counts only if at most 5% of the pages clean to no body, the same
+pages for both versions (the base and this checkout must agree on which pages those are).
 
     .venv/bin/python bench/versus.py --base c64466c [--rounds 8] [--batches 12] [--pages family|zyte]
 

@@ -40,6 +40,18 @@ _ARCHIVED = (
 _PROXY_HOST = re.compile(r"^(?P<host>[a-z0-9-]+)\.translate\.goog$", re.I)
 
 
+def _archived_original(url: str) -> str | None:
+    """The URL an archive's copy at `url` keeps, stripped; None when `url` is no archive's copy."""
+    for pattern in _ARCHIVED:
+        match = pattern.match(url)
+        if match:
+            original = unquote(match.group("url")) if "%3A" in match.group("url")[:12].upper() else match.group("url")
+            if not re.match(r"^[a-z]+://", original, re.I):
+                original = "http://" + original.lstrip("/")
+            return original.strip()
+    return None
+
+
 @lru_cache(maxsize=1024)  # (a page's URLs are unwrapped by the family lookup and again for the canonical URL)
 def unwrap_archived(url: str | None) -> str | None:
     """The original URL of an archived or proxied copy (`https://web.archive.org/web/2020.../https://...`
@@ -48,17 +60,8 @@ def unwrap_archived(url: str | None) -> str | None:
     if not url:
         return url
     url = url.strip()
-    unwrapped = True
-    while unwrapped:
-        unwrapped = False
-        for pattern in _ARCHIVED:
-            match = pattern.match(url)
-            if match:
-                original = unquote(match.group("url")) if "%3A" in match.group("url")[:12].upper() else match.group("url")
-                if not re.match(r"^[a-z]+://", original, re.I):
-                    original = "http://" + original.lstrip("/")
-                url, unwrapped = original.strip(), True
-                break
+    while (original := _archived_original(url)) is not None:
+        url = original
     try:
         parts = urlsplit(url)
     except ValueError:

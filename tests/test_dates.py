@@ -119,3 +119,24 @@ def test_month_and_zone_names_with_an_ascii_lookalike_read_as_their_ascii_spelli
                     assert found is not None and found.iso() == plain.iso(), (odd_month, odd_zone)
                     checked += 1
     assert checked > 100
+
+
+def test_day_names_with_an_ascii_lookalike_are_matched_and_never_looked_up():
+    """Day names are matched only (no table turns them into a number), so "Jumat" with a dotless i, or any
+    day spelt with a lookalike letter, gives the same date as its ASCII spelling and cannot raise."""
+    from cleaners.recognise.dates import DAYS, find_date
+
+    swaps = {"i": ("\u0131", "\u0130"), "s": ("\u017f",), "k": ("\u212a",)}
+    checked = 0
+    for day in DAYS:
+        plain = find_date(f"{day.capitalize()}, 5 Mei 2024 10:00 WIB")
+        assert plain is not None and plain.start == 0, day
+        for ascii_letter, lookalikes in swaps.items():
+            for lookalike in lookalikes:
+                if ascii_letter not in day:
+                    continue
+                odd = day.replace(ascii_letter, lookalike)
+                found = find_date(f"{odd[:1].upper()}{odd[1:]}, 5 Mei 2024 10:00 WIB")
+                assert found == plain, odd
+                checked += 1
+    assert checked > 20

@@ -42,6 +42,12 @@ def __getattr__(name: str) -> object:
         globals()[name] = value
         return value
     if name != "__version__":
+        if not name.startswith("_"):  # a submodule (`cleaners.recognise`), as an eager package would have it
+            try:
+                return import_module(f".{name}", __name__)
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 

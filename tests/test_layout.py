@@ -43,3 +43,24 @@ def test_the_package_loads_its_parts_when_asked():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
+
+
+def test_a_submodule_is_an_attribute_of_the_package_once_asked_for():
+    """`import cleaners; cleaners.recognise.parse_date(...)` works as it did when the package loaded its parts
+    eagerly; a name that is neither public nor a submodule is still an AttributeError."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    probe = ("import sys, cleaners\n"
+             "assert 'cleaners.recognise' not in sys.modules\n"
+             "assert cleaners.recognise.parse_date('5 Mei 2024') == '2024-05-05'\n"
+             "assert cleaners.rules.metrics.word_count('dua kata') == 2\n"
+             "assert cleaners.record.Article is cleaners.Article\n"
+             "for missing in ('no_such_module', '_private', '__wrapped__'):\n"
+             "    try:\n        getattr(cleaners, missing)\n    except AttributeError:\n        pass\n"
+             "    else:\n        raise SystemExit(f'{missing} found')\n"
+             "assert not hasattr(cleaners, 'no_such_module')\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr

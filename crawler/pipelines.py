@@ -173,6 +173,19 @@ class _WriterProtocol(ProcessProtocol):
         return ended
 
 
+def _log_file_fd(path: str | None) -> int | None:
+    """The crawl's LOG_FILE opened for appending, for the store writer's standard error: what it says (a
+    traceback, should it crash) lands in the crawl's log beside the CRITICAL line that names its end, and
+    stays writable after the crawl's process is gone (a pipe read by the crawl would not). None without a
+    log file, or when it cannot be opened (the writer then writes to the crawl's standard error)."""
+    if not path:
+        return None
+    try:
+        return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    except OSError:
+        return None
+
+
 class StorePipeline(_StatsPipeline):
     """Every item into the article store (`-s SARING_DB=path`, default articles.db), committed in batches of
     100 items or 1 s (what a killed crawl scraped but did not commit is requested again on a JOBDIR resume,
@@ -183,7 +196,8 @@ class StorePipeline(_StatsPipeline):
     The store is written by a child process (crawler.store.writer), items in the order they come: the crawl's
     process encodes each item and reads back its `duplicate_of`; the item goes on to the next pipelines then.
     The child ends after the crawl, having committed and folded the write-ahead log into the store (the crawl
-    process waits for it); if the crawl process is killed, the child commits what it was sent and ends."""
+    process waits for it); if the crawl process is killed, the child commits what it was sent and ends. The
+    child's standard error goes to the crawl's LOG_FILE when one is set, else to the crawl's standard error."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -208,7 +222,13 @@ class StorePipeline(_StatsPipeline):
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(entry for entry in sys.path if entry))
         command = self.writer_command(path)
         self.ready = self.writer.expect()  # its first line, once the store is open
-        reactor.spawnProcess(self.writer, command[0], command, env=env, childFDs={0: "w", 1: "r", 2: 2})
+        errors = _log_file_fd(crawler.settings.get("LOG_FILE"))
+        try:
+            reactor.spawnProcess(self.writer, command[0], command, env=env,
+                                 childFDs={0: "w", 1: "r", 2: 2 if errors is None else errors})
+        finally:
+            if errors is not None:
+                os.close(errors)  # (the writer has its own copy)
         # At the latest when the reactor stops (a forced shutdown does not reach engine_stopped).
         reactor.addSystemEventTrigger("before", "shutdown", self.writer.finish)
 

@@ -3,7 +3,9 @@
 - FullStorePipeline: sets SQLite's page limit to the pages the store file has, so that the next insert fails
   inside SQLite as on a full disk ("database or disk is full");
 - DyingWriterPipeline: ends the writer process at once, committing nothing more (as a killed one);
-- StuckWriterPipeline: never answers again (the crawl gives it 3 s instead of STUCK_SECONDS)."""
+- StuckWriterPipeline: never answers again (the crawl gives it 3 s instead of STUCK_SECONDS);
+- CrashingWriterPipeline: the writer process raises an unexpected exception (a traceback on its standard
+  error, exit status 1)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,10 @@ class StuckWriterPipeline(FullStorePipeline):
     stuck_seconds = 3.0
 
 
+class CrashingWriterPipeline(FullStorePipeline):
+    mode = "crashes"
+
+
 class FullStore(ArticleStore):
     after = 3
     mode = "full"
@@ -49,6 +55,8 @@ class FullStore(ArticleStore):
                 os._exit(3)
             if self.mode == "hangs":
                 time.sleep(3600)
+            if self.mode == "crashes":
+                raise RuntimeError("the store writer crashed (testing.full_store)")
             self.commit()
             pages = self.db.execute("PRAGMA page_count").fetchone()[0]
             self.db.execute(f"PRAGMA max_page_count = {pages}")

@@ -329,6 +329,28 @@ def test_a_store_writer_that_dies_or_hangs_during_the_crawl_stops_it_cleanly(bad
         assert len(items) < len(pages)   # back while the pages come in: they reach the feed when it is killed)
 
 
+def test_a_crashing_store_writer_says_why_in_the_crawls_log_file(bad: BadServer, tmp_path):
+    """With `-s LOG_FILE=`, the store writer process's standard error goes to that file too: its traceback
+    stands in the crawl's log beside the one CRITICAL line that names its end, and the terminal gets none."""
+    pages = [synthetic_page(n) for n in range(12)]
+    bad.script(FEED_URL, [xml(rss_feed([url for url, _ in pages]))])
+    for url, html in pages:
+        bad.script(url, [Page(html)])
+    pipelines = {("testing.full_store.CrashingWriterPipeline" if path == "crawler.pipelines.StorePipeline" else path):
+                 order for path, order in ITEM_PIPELINES.items()}
+    log = tmp_path / "crawl.log"
+    result = scrapy_crawl(bad.url, tmp_path, "medcom", settings=(
+        f"ITEM_PIPELINES={json.dumps(pipelines)}", "SARING_TEST_FULL_AFTER=3", "CONCURRENT_REQUESTS=2",
+        "LOG_LEVEL=INFO", f"LOG_FILE={log}"))
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr and "crashed" not in result.stderr, result.stderr[-3000:]
+    text = log.read_text(encoding="utf-8")
+    assert "RuntimeError: the store writer crashed (testing.full_store)" in text, text[-3000:]
+    critical = [line for line in text.splitlines() if "] CRITICAL:" in line]
+    assert len(critical) == 1 and "store writer process ended" in critical[0], critical
+    assert json.loads((tmp_path / "medcom.stats.json").read_text())["finish_reason"] == "store_failed"
+
+
 def test_store_check_does_not_refuse_a_good_or_new_store(tmp_path):
     with ArticleStore(tmp_path / "new.db", check=True) as store:
         store.put({"url": "https://www.example.com/a", "title": "t", "body": "b"})

@@ -195,3 +195,29 @@ def test_utf8_pages_pass_or_fail_the_garbage_share_as_by_the_full_count():
         except NotText:
             assert garbage
     assert min(seen[False, True], seen[False, False], seen[True, False]) > 300, seen
+
+
+def test_control_characters_never_reach_a_text_record():
+    """A page text handed over as str (the Python API, a JSONL `text` field) may hold NUL and other C0
+    controls: they are deleted as the HTML path deletes them, so that no record field holds one (SQLite's
+    text functions stop at a NUL, PostgreSQL refuses it). The controls that break a line (form feed,
+    vertical tab, U+001C-U+001E) still break it; tabs and line ends are untouched."""
+    from cleaners import clean, clean_text
+    from cleaners.recognise import without_controls
+
+    controls = "".join(chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x1C))) + "\ufffe\uffff"
+    assert without_controls(f"a{controls}b") == "ab"
+    kept = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x7f\x85 teks"
+    assert without_controls(kept) is kept
+    page = ("Banjir rob genangi pantura\x00 Semarang\n\n"
+            "Ribuan warga\x01 mengungsi setelah banjir rob menggenangi kawasan pantura Semarang sejak pagi hari.\n\n"
+            "Petugas\x08 gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat pengungsian terdekat.\x0c"
+            "Halaman kedua: pemerintah kota menyiapkan dapur umum dan layanan kesehatan di tiga lokasi pengungsian.\n")
+    for record in (clean_text(page).to_dict(), clean(page).to_dict()):
+        text = json.dumps(record, ensure_ascii=False)
+        assert not any(ch in text for ch in controls), record
+        assert "\\u0000" not in json.dumps(record)
+        body = record["body"]
+        assert "Ribuan warga mengungsi" in body and "Petugas gabungan" in body
+        # the form feed still ends a paragraph: the next page's text is a paragraph of its own
+        assert "\n\nHalaman kedua: pemerintah kota" in body, body

@@ -60,7 +60,7 @@ class Page:
 
 def read_text(text: str, profile: SiteProfile | None, url: str | None, article: Article) -> Page:
     """Read a whole page text into `article`; returns the page with every line's role."""
-    page = Page(prepare_lines(text.splitlines(), profile), profile, url, article)
+    page = Page(prepare_lines(R.without_controls(text).splitlines(), profile), profile, url, article)
     _read(page)
     return page
 

@@ -9,6 +9,17 @@ from ..rules import GLUED_PROMO_WORDS, GLUED_PROMOS
 from ..rules.base import holds_ascii_words
 
 _SPACE = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+")
+#: C0 controls that are neither white space nor a line break (str.splitlines breaks at VT, FF and
+#: U+001C-U+001E; str.split separates at U+001C-U+001F), and the noncharacters U+FFFE and U+FFFF: never
+#: text of a page. The HTML path deletes them before parsing (as trafilatura does); in a record they would
+#: cut a body short in SQLite's text functions (the store's full-text index) and be refused by PostgreSQL.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0e-\x1b\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """`text` without the characters `_NOT_TEXT` matches (itself when it holds none, as almost every text)."""
+    return _NOT_TEXT.sub("", text) if _NOT_TEXT.search(text) else text
+
 
 
 def normalize_line(line: str) -> str:

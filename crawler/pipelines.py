@@ -173,16 +173,24 @@ class _WriterProtocol(ProcessProtocol):
         return ended
 
 
-def _log_file_fd(path: str | None) -> int | None:
-    """The crawl's LOG_FILE opened for appending, for the store writer's standard error: what it says (a
-    traceback, should it crash) lands in the crawl's log beside the CRITICAL line that names its end, and
-    stays writable after the crawl's process is gone (a pipe read by the crawl would not). None without a
-    log file, or when it cannot be opened (the writer then writes to the crawl's standard error)."""
-    if not path:
+def _log_file_fd() -> int | None:
+    """A copy of the descriptor of the file Scrapy logs to (`-s LOG_FILE=`), for the store writer's standard
+    error: what it says (a traceback, should it crash) lands in the crawl's log beside the CRITICAL line
+    that names its end, and stays writable after the crawl's process is gone (a pipe read by the crawl
+    would not). A copy of the descriptor, not the path opened again: the two processes share one file
+    offset, so neither overwrites the other's lines (Scrapy writes without O_APPEND when
+    LOG_FILE_APPEND=False). None when Scrapy logs to no file (the writer then writes to the crawl's
+    standard error)."""
+    from scrapy.utils.log import get_scrapy_root_handler
+
+    handler = get_scrapy_root_handler()
+    stream = getattr(handler, "stream", None) if isinstance(handler, logging.FileHandler) else None
+    if stream is None:
         return None
     try:
-        return os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
-    except OSError:
+        stream.flush()
+        return os.dup(stream.fileno())
+    except (OSError, ValueError):
         return None
 
 
@@ -222,7 +230,7 @@ class StorePipeline(_StatsPipeline):
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(entry for entry in sys.path if entry))
         command = self.writer_command(path)
         self.ready = self.writer.expect()  # its first line, once the store is open
-        errors = _log_file_fd(crawler.settings.get("LOG_FILE"))
+        errors = _log_file_fd()
         try:
             reactor.spawnProcess(self.writer, command[0], command, env=env,
                                  childFDs={0: "w", 1: "r", 2: 2 if errors is None else errors})

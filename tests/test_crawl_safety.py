@@ -329,9 +329,11 @@ def test_a_store_writer_that_dies_or_hangs_during_the_crawl_stops_it_cleanly(bad
         assert len(items) < len(pages)   # back while the pages come in: they reach the feed when it is killed)
 
 
-def test_a_crashing_store_writer_says_why_in_the_crawls_log_file(bad: BadServer, tmp_path):
+@pytest.mark.parametrize("append", [True, False])
+def test_a_crashing_store_writer_says_why_in_the_crawls_log_file(bad: BadServer, tmp_path, append):
     """With `-s LOG_FILE=`, the store writer process's standard error goes to that file too: its traceback
-    stands in the crawl's log beside the one CRITICAL line that names its end, and the terminal gets none."""
+    stands in the crawl's log beside the one CRITICAL line that names its end, and the terminal gets none;
+    with LOG_FILE_APPEND=False too (Scrapy then writes at its own offset, which the writer shares)."""
     pages = [synthetic_page(n) for n in range(12)]
     bad.script(FEED_URL, [xml(rss_feed([url for url, _ in pages]))])
     for url, html in pages:
@@ -341,13 +343,14 @@ def test_a_crashing_store_writer_says_why_in_the_crawls_log_file(bad: BadServer,
     log = tmp_path / "crawl.log"
     result = scrapy_crawl(bad.url, tmp_path, "medcom", settings=(
         f"ITEM_PIPELINES={json.dumps(pipelines)}", "SARING_TEST_FULL_AFTER=3", "CONCURRENT_REQUESTS=2",
-        "LOG_LEVEL=INFO", f"LOG_FILE={log}"))
+        "LOG_LEVEL=INFO", f"LOG_FILE={log}", f"LOG_FILE_APPEND={append}"))
     assert result.returncode == 1, result.stderr[-3000:]
     assert "Traceback" not in result.stderr and "crashed" not in result.stderr, result.stderr[-3000:]
     text = log.read_text(encoding="utf-8")
     assert "RuntimeError: the store writer crashed (testing.full_store)" in text, text[-3000:]
     critical = [line for line in text.splitlines() if "] CRITICAL:" in line]
     assert len(critical) == 1 and "store writer process ended" in critical[0], critical
+    assert "Spider closed (store_failed)" in text.splitlines()[-1]  # Scrapy's last line, whole, at the end
     assert json.loads((tmp_path / "medcom.stats.json").read_text())["finish_reason"] == "store_failed"
 
 

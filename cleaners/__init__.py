@@ -42,12 +42,14 @@ def __getattr__(name: str) -> object:
         globals()[name] = value
         return value
     if name != "__version__":
-        if not name.startswith("_"):  # a submodule (`cleaners.recognise`), as an eager package would have it
-            try:
+        if name.isidentifier() and not name.startswith("_"):  # a submodule (`cleaners.recognise`), as an
+            try:                                                # eager package would have it
                 return import_module(f".{name}", __name__)
             except ModuleNotFoundError as exc:
                 if exc.name != f"{__name__}.{name}":
                     raise
+            except AttributeError as exc:  # a bug inside the submodule: not "no such attribute" (hasattr)
+                raise ImportError(f"importing {__name__}.{name} failed: {exc}") from exc
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 

@@ -129,14 +129,15 @@ def test_day_names_with_an_ascii_lookalike_are_matched_and_never_looked_up():
     swaps = {"i": ("\u0131", "\u0130"), "s": ("\u017f",), "k": ("\u212a",)}
     checked = 0
     for day in DAYS:
-        plain = find_date(f"{day.capitalize()}, 5 Mei 2024 10:00 WIB")
+        spelt = day.capitalize()
+        plain = find_date(f"{spelt}, 5 Mei 2024 10:00 WIB")
         assert plain is not None and plain.start == 0, day
         for ascii_letter, lookalikes in swaps.items():
             for lookalike in lookalikes:
-                if ascii_letter not in day:
+                odd = spelt.replace(ascii_letter, lookalike)  # (a capital first letter stays ASCII)
+                if odd == spelt:
                     continue
-                odd = day.replace(ascii_letter, lookalike)
-                found = find_date(f"{odd[:1].upper()}{odd[1:]}, 5 Mei 2024 10:00 WIB")
+                found = find_date(f"{odd}, 5 Mei 2024 10:00 WIB")
                 assert found == plain, odd
                 checked += 1
-    assert checked > 20
+    assert checked > 15

@@ -60,7 +60,9 @@ def test_a_submodule_is_an_attribute_of_the_package_once_asked_for():
              "for missing in ('no_such_module', '_private', '__wrapped__'):\n"
              "    try:\n        getattr(cleaners, missing)\n    except AttributeError:\n        pass\n"
              "    else:\n        raise SystemExit(f'{missing} found')\n"
-             "assert not hasattr(cleaners, 'no_such_module')\n")
+             "assert not hasattr(cleaners, 'no_such_module')\n"
+             "for odd in ('', '.api', 'paths.html', 'api.clean'):\n"
+             "    assert not hasattr(cleaners, odd), odd\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr

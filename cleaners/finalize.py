@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .recognise import date_from_url, unique
+from .recognise import date_from_url, unique, without_controls
 from .recognise.language import detect_language
 from .record import Article
 from .sites.profile import SiteProfile
@@ -28,7 +28,34 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
         if match:
             article.section = match.group("section")
     article.tags = unique(article.tags)
+    _drop_controls(article)
     article.language = detect_language(article.body) if article.paragraphs else None
     if not article.paragraphs:
         article.warnings.append("no article body found")
     return article
+
+
+#: The record's texts read from the page (`url` is the caller's, kept as given).
+_TEXT_FIELDS = ("canonical_url", "title", "summary", "published", "updated", "section", "image_url", "image_caption",
+                "source")
+_LIST_FIELDS = ("authors", "editors", "tags", "paragraphs")
+
+
+def _drop_controls(article: Article) -> None:
+    """No record field holds a C0 control or U+FFFE/U+FFFF (`without_controls`), wherever it came from: a
+    `\u0000` escape in the page's JSON-LD, a character reference such as `&#1;`, a str handed to the API.
+    A text that held one has its white space collapsed too (the gap it leaves); every other text is kept
+    as it is. `str.isprintable` screens each text in C: almost every text is printable and needs no more."""
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if value and not value.isprintable():
+            setattr(article, name, _without(value) or None)
+    for name in _LIST_FIELDS:
+        values = getattr(article, name)
+        if not all(value.isprintable() for value in values):
+            setattr(article, name, [kept for kept in map(_without, values) if kept])
+
+
+def _without(text: str) -> str:
+    cleaned = without_controls(text)
+    return text if cleaned is text else " ".join(cleaned.split())

@@ -198,7 +198,7 @@ def test_utf8_pages_pass_or_fail_the_garbage_share_as_by_the_full_count():
 
 
 def test_control_characters_never_reach_a_text_record():
-    """A page text handed over as str (the Python API, a JSONL `text` field) may hold NUL and other C0
+    """A page text handed over as str (the Python API) may hold NUL and other C0
     controls: they are deleted as the HTML path deletes them, so that no record field holds one (SQLite's
     text functions stop at a NUL, PostgreSQL refuses it). The controls that break a line (form feed,
     vertical tab, U+001C-U+001E) still break it; tabs and line ends are untouched."""
@@ -213,11 +213,46 @@ def test_control_characters_never_reach_a_text_record():
             "Ribuan warga\x01 mengungsi setelah banjir rob menggenangi kawasan pantura Semarang sejak pagi hari.\n\n"
             "Petugas\x08 gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat pengungsian terdekat.\x0c"
             "Halaman kedua: pemerintah kota menyiapkan dapur umum dan layanan kesehatan di tiga lokasi pengungsian.\n")
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
     for record in (clean_text(page).to_dict(), clean(page).to_dict()):
-        text = json.dumps(record, ensure_ascii=False)
-        assert not any(ch in text for ch in controls), record
-        assert "\\u0000" not in json.dumps(record)
+        assert not any(ch in text for text in strings(record) for ch in controls), record
         body = record["body"]
         assert "Ribuan warga mengungsi" in body and "Petugas gabungan" in body
         # the form feed still ends a paragraph: the next page's text is a paragraph of its own
         assert "\n\nHalaman kedua: pemerintah kota" in body, body
+
+
+def test_control_characters_from_json_ld_or_character_references_never_reach_a_record():
+    """A `\\u0000` escape in the page's JSON-LD (json.loads makes it a NUL) and character references such as
+    `&#1;` (lxml makes them controls) are deleted from every field of the record; texts without one are kept
+    as they are."""
+    from cleaners import clean_html
+
+    ld = ('{"@type": "NewsArticle", "headline": "Banjir rob\\u0000 genangi pantura", '
+          '"author": {"name": "Budi\\u0000 Santoso"}, "keywords": "banjir\\u0000,rob", '
+          '"datePublished": "2024-11-05T10:00:00+07:00"}')
+    paragraph = ("Ribuan warga mengungsi setelah banjir rob menggenangi kawasan pantura Semarang sejak pagi hari "
+                 "ini, kata petugas.")
+    page = (f'<html lang="id"><head><title>Banjir&#1; rob genangi pantura</title>'
+            f'<script type="application/ld+json">{ld}</script></head><body><article><h1>Banjir rob&#2; genangi '
+            f'pantura</h1><p>{paragraph}&#7;</p><p>Petugas&#3; gabungan mengevakuasi warga lanjut usia dan '
+            f'anak-anak ke tempat pengungsian terdekat di balai desa.</p><p>{paragraph}</p></article></body></html>')
+    record = clean_html(page, "https://news.example.id/2024/11/05/banjir").to_dict()
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                yield from strings(item)
+
+    bad = [t for t in strings(record) if any(ord(c) < 32 and c not in "\t\n\r" or c in "\ufffe\uffff" for c in t)]
+    assert not bad, bad
+    assert record["authors"] == ["Budi Santoso"] and "banjir" in record["tags"]
+    assert "Petugas gabungan" in record["body"] and paragraph in record["body"]

@@ -12,9 +12,12 @@ from .urls import canonical_url, path_of
 def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None = None) -> Article:
     """`fact_url` (by default the record's URL; for a page without one, the URL it declares) supplies the
     canonical URL and the facts URLs carry."""
+    _drop_controls(article)  # first: the steps below compare and deduplicate the texts it may change
     rule = profile.canonical if profile else None
     fact_url = fact_url or article.url
     article.canonical_url = canonical_url(fact_url, rule)
+    if article.canonical_url and not article.canonical_url.isprintable():
+        article.canonical_url = _without(article.canonical_url) or None
     if article.title and profile and profile.title_suffix:
         article.title = profile.title_suffix.sub("", article.title).strip() or article.title
     if article.published is None:
@@ -28,7 +31,6 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
         if match:
             article.section = match.group("section")
     article.tags = unique(article.tags)
-    _drop_controls(article)
     article.language = detect_language(article.body) if article.paragraphs else None
     if not article.paragraphs:
         article.warnings.append("no article body found")
@@ -36,14 +38,14 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
 
 
 #: The record's texts read from the page (`url` is the caller's, kept as given).
-_TEXT_FIELDS = ("canonical_url", "title", "summary", "published", "updated", "section", "image_url", "image_caption",
+_TEXT_FIELDS = ("title", "summary", "published", "updated", "section", "image_url", "image_caption",
                 "source")
 _LIST_FIELDS = ("authors", "editors", "tags", "paragraphs")
 
 
 def _drop_controls(article: Article) -> None:
     """No record field holds a C0 control or U+FFFE/U+FFFF (`without_controls`), wherever it came from: a
-    `\u0000` escape in the page's JSON-LD, a character reference such as `&#1;`, a str handed to the API.
+    `\\u0000` escape in the page's JSON-LD, a character reference such as `&#1;`, a str handed to the API.
     A text that held one has its white space collapsed too (the gap it leaves); every other text is kept
     as it is. `str.isprintable` screens each text in C: almost every text is printable and needs no more."""
     for name in _TEXT_FIELDS:
@@ -52,8 +54,20 @@ def _drop_controls(article: Article) -> None:
             setattr(article, name, _without(value) or None)
     for name in _LIST_FIELDS:
         values = getattr(article, name)
-        if not all(value.isprintable() for value in values):
-            setattr(article, name, [kept for kept in map(_without, values) if kept])
+        if all(value.isprintable() for value in values):
+            continue
+        cleaned = [_without(value) for value in values]
+        if name != "paragraphs":
+            setattr(article, name, unique(cleaned))  # ("Budi\x00 Santoso" beside "Budi Santoso": one name)
+            continue
+        # A paragraph that held a control and now repeats another one is that paragraph again.
+        held = {text for text, value in zip(cleaned, values, strict=True) if text is value}
+        kept, seen = [], set()
+        for text, value in zip(cleaned, values, strict=True):
+            if text and (text is value or (text not in held and text not in seen)):
+                kept.append(text)
+                seen.add(text)
+        article.paragraphs = kept
 
 
 def _without(text: str) -> str:

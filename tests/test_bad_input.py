@@ -235,7 +235,7 @@ def test_control_characters_from_json_ld_or_character_references_never_reach_a_r
     from cleaners import clean_html
 
     ld = ('{"@type": "NewsArticle", "headline": "Banjir rob\\u0000 genangi pantura", '
-          '"author": {"name": "Budi\\u0000 Santoso"}, "keywords": "banjir\\u0000,rob", '
+          '"author": [{"name": "Budi\\u0000 Santoso"}, {"name": "Budi Santoso"}], "keywords": "banjir\\u0000,banjir,rob", '
           '"datePublished": "2024-11-05T10:00:00+07:00"}')
     paragraph = ("Ribuan warga mengungsi setelah banjir rob menggenangi kawasan pantura Semarang sejak pagi hari "
                  "ini, kata petugas.")
@@ -254,5 +254,7 @@ def test_control_characters_from_json_ld_or_character_references_never_reach_a_r
 
     bad = [t for t in strings(record) if any(ord(c) < 32 and c not in "\t\n\r" or c in "\ufffe\uffff" for c in t)]
     assert not bad, bad
-    assert record["authors"] == ["Budi Santoso"] and "banjir" in record["tags"]
-    assert "Petugas gabungan" in record["body"] and paragraph in record["body"]
+    # the deletion comes before deduplication: a name, a tag or a paragraph that differed only by a control
+    # is the same one
+    assert record["authors"] == ["Budi Santoso"] and record["tags"] == ["banjir", "rob"], record
+    assert "Petugas gabungan" in record["body"] and record["body"].count(paragraph) == 1, record["body"]

@@ -38,7 +38,11 @@ def __getattr__(name: str) -> object:
     metadata (importlib.metadata costs start-up)."""
     module = _PUBLIC.get(name)
     if module is not None:
-        value = getattr(import_module(f".{module}", __name__), name)
+        try:
+            loaded = import_module(f".{module}", __name__)
+        except AttributeError as exc:  # a bug inside the module: not "no such name" (`from cleaners import`)
+            raise ImportError(f"importing {__name__}.{module} failed: {exc}", name=f"{__name__}.{module}") from exc
+        value = getattr(loaded, name)
         globals()[name] = value
         return value
     if name != "__version__":
@@ -49,7 +53,7 @@ def __getattr__(name: str) -> object:
                 if exc.name != f"{__name__}.{name}":
                     raise
             except AttributeError as exc:  # a bug inside the submodule: not "no such attribute" (hasattr)
-                raise ImportError(f"importing {__name__}.{name} failed: {exc}") from exc
+                raise ImportError(f"importing {__name__}.{name} failed: {exc}", name=f"{__name__}.{name}") from exc
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 

@@ -66,3 +66,29 @@ def test_a_submodule_is_an_attribute_of_the_package_once_asked_for():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
+
+
+def test_a_bug_inside_a_lazily_imported_module_is_not_reported_as_a_missing_name(tmp_path):
+    """An AttributeError raised while a module of the package is imported (a bug in it) surfaces as an
+    ImportError naming it, for a public name (`from cleaners import clean`) and for a submodule, rather than
+    as "no such attribute", which `hasattr` and `from ... import` would swallow."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    copy = tmp_path / "cleaners"
+    shutil.copytree(root / "cleaners", copy, ignore=shutil.ignore_patterns("__pycache__", "fixtures"))
+    with (copy / "api.py").open("a", encoding="utf-8") as api:
+        api.write("\nimport os as _os\n_os.no_such_function_in_os\n")
+    (copy / "buggy.py").write_text("import os\nos.no_such_function_either\n", encoding="utf-8")
+    probe = ("import sys\nsys.path.insert(0, sys.argv[1])\nimport cleaners\n"
+             "for attempt, needle in (('from cleaners import clean', 'no_such_function_in_os'),\n"
+             "                        ('hasattr(cleaners, \"buggy\")', 'no_such_function_either')):\n"
+             "    try:\n        exec(attempt)\n    except ImportError as exc:\n"
+             "        assert needle in str(exc), exc\n"
+             "    else:\n        raise SystemExit(f'{attempt}: no ImportError')\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr

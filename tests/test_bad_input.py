@@ -197,6 +197,15 @@ def test_utf8_pages_pass_or_fail_the_garbage_share_as_by_the_full_count():
     assert min(seen[False, True], seen[False, False], seen[True, False]) > 300, seen
 
 
+def _strings(value):
+    """Every str in a record (its fields, list items, nested values)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _strings(item)
+
+
 def test_control_characters_never_reach_a_text_record():
     """A page text handed over as str (the Python API) may hold NUL and other C0
     controls: they are deleted as the HTML path deletes them, so that no record field holds one (SQLite's
@@ -213,15 +222,8 @@ def test_control_characters_never_reach_a_text_record():
             "Ribuan warga\x01 mengungsi setelah banjir rob menggenangi kawasan pantura Semarang sejak pagi hari.\n\n"
             "Petugas\x08 gabungan mengevakuasi warga lanjut usia dan anak-anak ke tempat pengungsian terdekat.\x0c"
             "Halaman kedua: pemerintah kota menyiapkan dapur umum dan layanan kesehatan di tiga lokasi pengungsian.\n")
-    def strings(value):
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict | list):
-            for item in value.values() if isinstance(value, dict) else value:
-                yield from strings(item)
-
     for record in (clean_text(page).to_dict(), clean(page).to_dict()):
-        assert not any(ch in text for text in strings(record) for ch in controls), record
+        assert not any(ch in text for text in _strings(record) for ch in controls), record
         body = record["body"]
         assert "Ribuan warga mengungsi" in body and "Petugas gabungan" in body
         # the form feed still ends a paragraph: the next page's text is a paragraph of its own
@@ -245,14 +247,7 @@ def test_control_characters_from_json_ld_or_character_references_never_reach_a_r
             f'anak-anak ke tempat pengungsian terdekat di balai desa.</p><p>{paragraph}</p></article></body></html>')
     record = clean_html(page, "https://news.example.id/2024/11/05/banjir").to_dict()
 
-    def strings(value):
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict | list):
-            for item in value.values() if isinstance(value, dict) else value:
-                yield from strings(item)
-
-    bad = [t for t in strings(record) if any(ord(c) < 32 and c not in "\t\n\r" or c in "\ufffe\uffff" for c in t)]
+    bad = [t for t in _strings(record) if any(ord(c) < 32 and c not in "\t\n\r" or c in "\ufffe\uffff" for c in t)]
     assert not bad, bad
     # the deletion comes before deduplication: a name, a tag or a paragraph that differed only by a control
     # is the same one

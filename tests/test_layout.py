@@ -24,11 +24,20 @@ def test_the_item_has_every_record_field_in_order_and_the_crawls_own():
     assert dict(ArticleItem.from_record(record, http_status=200)) == {**record, "http_status": 200}
 
 
+def _probe(code: str, *args: str, cwd=None) -> None:
+    """Run `code` in a fresh interpreter (from the checkout, or `cwd`); it must exit 0."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          cwd=cwd or Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_package_loads_its_parts_when_asked():
     """`cleaners.rules.metrics` alone (the crawl's store process needs no more) leaves the parser, the
     paths and lxml unloaded; every public name still imports from the package."""
-    import subprocess
-    import sys
 
     probe = ("import sys, crawler.store.writer, cleaners.rules.metrics\n"
              "assert 'lxml' not in sys.modules and 'cleaners.api' not in sys.modules, sorted(sys.modules)\n"
@@ -38,19 +47,12 @@ def test_the_package_loads_its_parts_when_asked():
              "assert 'lxml' in sys.modules and names['clean'] is cleaners.clean\n"
              "assert set(cleaners.__all__) <= set(dir(cleaners))\n"
              "try:\n    cleaners.no_such_name\nexcept AttributeError:\n    pass\nelse:\n    raise SystemExit(1)\n")
-    from pathlib import Path
-
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1])
-    assert done.returncode == 0, done.stderr
+    _probe(probe)
 
 
 def test_a_submodule_is_an_attribute_of_the_package_once_asked_for():
     """`import cleaners; cleaners.recognise.parse_date(...)` works as it did when the package loaded its parts
     eagerly; a name that is neither public nor a submodule is still an AttributeError."""
-    import subprocess
-    import sys
-    from pathlib import Path
 
     probe = ("import sys, cleaners\n"
              "assert 'cleaners.recognise' not in sys.modules\n"
@@ -63,9 +65,7 @@ def test_a_submodule_is_an_attribute_of_the_package_once_asked_for():
              "assert not hasattr(cleaners, 'no_such_module')\n"
              "for odd in ('', '.api', 'paths.html', 'api.clean'):\n"
              "    assert not hasattr(cleaners, odd), odd\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=Path(__file__).resolve().parents[1])
-    assert done.returncode == 0, done.stderr
+    _probe(probe)
 
 
 def test_a_bug_inside_a_lazily_imported_module_is_not_reported_as_a_missing_name(tmp_path):
@@ -73,8 +73,6 @@ def test_a_bug_inside_a_lazily_imported_module_is_not_reported_as_a_missing_name
     ImportError naming it, for a public name (`from cleaners import clean`) and for a submodule, rather than
     as "no such attribute", which `hasattr` and `from ... import` would swallow."""
     import shutil
-    import subprocess
-    import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
@@ -89,6 +87,4 @@ def test_a_bug_inside_a_lazily_imported_module_is_not_reported_as_a_missing_name
              "    try:\n        exec(attempt)\n    except ImportError as exc:\n"
              "        assert needle in str(exc), exc\n"
              "    else:\n        raise SystemExit(f'{attempt}: no ImportError')\n")
-    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True,
-                          cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
+    _probe(probe, str(tmp_path), cwd=tmp_path)

@@ -38,22 +38,16 @@ def __getattr__(name: str) -> object:
     metadata (importlib.metadata costs start-up)."""
     module = _PUBLIC.get(name)
     if module is not None:
-        try:
-            loaded = import_module(f".{module}", __name__)
-        except AttributeError as exc:  # a bug inside the module: not "no such name" (`from cleaners import`)
-            raise ImportError(f"importing {__name__}.{module} failed: {exc}", name=f"{__name__}.{module}") from exc
-        value = getattr(loaded, name)
+        value = getattr(_submodule(module), name)
         globals()[name] = value
         return value
     if name != "__version__":
         if name.isidentifier() and not name.startswith("_"):  # a submodule (`cleaners.recognise`), as an
             try:                                                # eager package would have it
-                return import_module(f".{name}", __name__)
+                return _submodule(name)
             except ModuleNotFoundError as exc:
                 if exc.name != f"{__name__}.{name}":
                     raise
-            except AttributeError as exc:  # a bug inside the submodule: not "no such attribute" (hasattr)
-                raise ImportError(f"importing {__name__}.{name} failed: {exc}", name=f"{__name__}.{name}") from exc
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 
@@ -63,6 +57,15 @@ def __getattr__(name: str) -> object:
     except PackageNotFoundError:  # running from a checkout that was never installed
         __version__ = "0+unknown"
     return __version__
+
+
+def _submodule(name: str) -> object:
+    """`cleaners.<name>`, imported; an AttributeError raised inside it (a bug) is an ImportError naming it,
+    not the "no such attribute" that `hasattr` and `from cleaners import ...` would swallow."""
+    try:
+        return import_module(f".{name}", __name__)
+    except AttributeError as exc:
+        raise ImportError(f"importing {__name__}.{name} failed: {exc}", name=f"{__name__}.{name}") from exc
 
 
 def __dir__() -> list[str]:

@@ -16,8 +16,6 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
     rule = profile.canonical if profile else None
     fact_url = fact_url or article.url
     article.canonical_url = canonical_url(fact_url, rule)
-    if article.canonical_url and not article.canonical_url.isprintable():
-        article.canonical_url = _without(article.canonical_url) or None
     if article.title and profile and profile.title_suffix:
         article.title = profile.title_suffix.sub("", article.title).strip() or article.title
     if article.published is None:
@@ -37,7 +35,7 @@ def finalize(article: Article, profile: SiteProfile | None, fact_url: str | None
     return article
 
 
-#: The record's texts read from the page (`url` is the caller's, kept as given).
+#: The record's texts read from the page (`url` is the caller's, kept as given, and `canonical_url` follows it).
 _TEXT_FIELDS = ("title", "summary", "published", "updated", "section", "image_url", "image_caption",
                 "source")
 _LIST_FIELDS = ("authors", "editors", "tags", "paragraphs")
@@ -60,13 +58,13 @@ def _drop_controls(article: Article) -> None:
         if name != "paragraphs":
             setattr(article, name, unique(cleaned))  # ("Budi\x00 Santoso" beside "Budi Santoso": one name)
             continue
-        # A paragraph that held a control and now repeats another one is that paragraph again.
-        held = {text for text, value in zip(cleaned, values, strict=True) if text is value}
-        kept, seen = [], set()
+        # A paragraph that held a control and now repeats another one is that paragraph again (the others
+        # stay as the reading left them).
+        unchanged = {value for text, value in zip(cleaned, values, strict=True) if text is value}
+        kept: list[str] = []
         for text, value in zip(cleaned, values, strict=True):
-            if text and (text is value or (text not in held and text not in seen)):
+            if text is value or (text and text not in unchanged and text not in kept):
                 kept.append(text)
-                seen.add(text)
         article.paragraphs = kept
 
 

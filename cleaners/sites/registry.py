@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import lru_cache
 from pathlib import Path
 
 from ..urls import host_of, unwrap_archived
@@ -33,6 +34,13 @@ def _discover() -> tuple[SiteProfile, ...]:
 PROFILES: tuple[SiteProfile, ...] = _discover()
 
 
+@lru_cache(maxsize=1024)
+def profile_of_host(host: str) -> SiteProfile | None:
+    """The family whose host patterns match `host` (lower case), if one does; remembered per host, as a
+    crawl or a dump repeats a few hosts page after page."""
+    return next((p for p in PROFILES if p.matches_host(host)), None)
+
+
 def profile_by_name(name: str) -> SiteProfile | None:
     return next((p for p in PROFILES if p.name == name), None)
 
@@ -42,7 +50,7 @@ def profile_for(url: str | None = None, html: str | None = None, text: str | Non
     (HTML signatures when `html` is given, else text signatures on `text`) do, if one family scores enough."""
     host = host_of(url)
     if host:
-        return next((p for p in PROFILES if p.matches_host(host)), None)
+        return profile_of_host(host)
     if html is not None:
         sample, which = html[:HTML_SAMPLE_CHARS], "html_signatures"
     elif text is not None:
@@ -69,7 +77,7 @@ def family_of_page(url: str | None, declared_url: str | None, html: str) -> tupl
     declared = unwrap_archived(declared_url)
     for candidate in (original, declared):
         host = host_of(candidate)
-        found = next((p for p in PROFILES if p.matches_host(host)), None) if host else None
+        found = profile_of_host(host) if host else None
         if found:
             return found, candidate
     if not host_of(declared):

@@ -11,8 +11,8 @@ from cleaners.rules.metrics import link_list_indexes
 from cleaners.sites import profile_for
 from cleaners.sites.jatimtimes import PROFILE as JATIMTIMES
 from cleaners.sites.medcom import PROFILE as MEDCOM
-from cleaners.sites.profile import sig_after
-from cleaners.sites.registry import PROFILES
+from cleaners.sites.profile import literal_of, sig, sig_after
+from cleaners.sites.registry import PROFILES, fixture_dirs
 from cleaners.sites.tribunnews import PROFILE as TRIBUN
 from cleaners.urls import canonical_url, slug_words
 
@@ -213,6 +213,44 @@ def test_sig_after_finds_what_the_class_then_the_literal_finds():
                      "https://regional.kompas.com/read/2024", ".kompas.com/read/", " .kompas.com/read/",
                      "x-.kompas.com/read/", "a.kompas.com/rea", "\ntimes.com\nztimes.com"):
             assert bool(written.search(text)) == bool(plain.search(text)), (before, literal, text)
+
+
+@pytest.mark.parametrize(
+    ("regex", "flags", "literal"),
+    [
+        (r"jatimtimes\.com", re.M, "jatimtimes.com"),
+        (r'class="read__title', re.M, 'class="read__title'),
+        (r"Jatim Times Network", re.M, "Jatim Times Network"),
+        (r"a\\b\-c\ d#e", re.M, "a\\b-c d#e"),
+        (r"medcom\.id", re.I | re.M, None),
+        (r"(?i)\bkompas\.com\b", re.M, None),
+        (r"assets?\.kompas\.com", re.M, None),
+        (r'class="kcm-[a-z]', re.M, None),
+        (r"^zoom-in\s", re.M, None),
+        (r"TRIBUN[A-Z]+\.COM", re.M, None),
+        (r"a.b", re.M, None),
+        (r"a|b", re.M, None),
+        (r"a{2}", re.M, None),
+        (r"\d+", re.M, None),
+        (r"x$", re.M, None),
+        (r"a b", re.X, None),
+    ],
+)
+def test_a_signature_searches_plain_strings_with_in_and_finds_what_its_regex_finds(regex, flags, literal):
+    assert literal_of(regex, flags) == literal
+    signature = sig(regex, flags=flags)
+    for text in ("", "jatimtimes.com", "jatimtimesXcom", 'x class="read__title"', "Jatim Times Network", "JATIMTIMES.COM",
+                 "a\\b-c d#e", "MEDCOM.ID", "kompas.com", "asset.kompas.com", 'class="kcm-a', "zoom-in x", "TRIBUNJATIM.COM",
+                 "axb", "b", "aa", "12", "x\ny", "ab"):
+        assert signature.found_in(text) == bool(re.compile(regex, flags).search(text)), (regex, text)
+
+
+def test_every_family_signature_finds_what_its_regex_finds_on_the_fixture_pages():
+    pages = [p.read_text(encoding="utf-8") for d in fixture_dirs() for p in sorted(d.glob("*.html"))]
+    for profile in PROFILES:
+        for signature in (*profile.html_signatures, *profile.signatures):
+            for page in pages:
+                assert signature.found_in(page) == bool(signature.pattern.search(page)), signature.pattern.pattern
 
 
 @pytest.mark.parametrize(

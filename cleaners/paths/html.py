@@ -59,19 +59,18 @@ _DEEP_PARSER.set_element_class_lookup(_LOOKUP)
 INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DOCTYPE_TAG = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
 FAULTY_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
-#: The characters INVALID_XML_CHARS matches below U+FFFE, as bytes of UTF-8.
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-#: A byte table: each of those bytes to NUL, every other byte to 0x01 (a table lookup per byte and one
-#: search for NUL: about half of deleting them to compare lengths).
-_CONTROL_TO_NUL = bytes(0 if b in _CONTROL_BYTES else 1 for b in range(256))
+#: The characters INVALID_XML_CHARS matches below U+FFFE, each as its one byte of UTF-8.
+_CONTROL_BYTES = tuple(bytes([b]) for b in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 
 
 def _has_invalid_chars(html: str, data: bytes | None = None) -> bool:
-    """Whether the page holds a character INVALID_XML_CHARS matches: a byte scan in C (of `data`, the page's
-    UTF-8 when the caller has it), a fraction of the regex's pass over the whole string."""
+    """Whether the page holds a character INVALID_XML_CHARS matches: a search for each control byte in
+    `data` (the page's UTF-8, when the caller has it; a one-byte search is a memchr, about 40 µs for all
+    29 on a 120 KB page against 110 µs for one table pass), and for U+FFFE/U+FFFF in the string (where it
+    is fast; three-byte searches in the bytes are not)."""
     if data is None:
         data = html.encode("utf-8", "surrogatepass")
-    return b"\x00" in data.translate(_CONTROL_TO_NUL) or "\ufffe" in html or "\uffff" in html
+    return any(byte in data for byte in _CONTROL_BYTES) or "\ufffe" in html or "\uffff" in html
 
 
 def repair_faulty_html(html: str, beginning: str, data: bytes | None = None) -> str:

@@ -126,17 +126,23 @@ class RuleSet:
         #: `Rule.matches` of the floating rules, unrolled (tried on every line that no screen passes).
         self._floating_tests = tuple((r.requires, r.pattern.search) for r in self.floating)
         self._starts: tuple[re.Pattern[str] | None, ...] | None = None
-        self._by_char: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._by_char: dict[str, tuple[tuple[re.Pattern[str], ...], tuple[Rule, ...]]] = {}
         self._by_rules: dict[tuple[int, ...], tuple[re.Pattern[str], ...]] = {}
+        #: For a line without a first character: every anchored rule's screens, and every rule.
+        self._for_empty: tuple[tuple[re.Pattern[str], ...], tuple[Rule, ...]] | None = None
 
-    def _screens_for(self, char: str) -> tuple[re.Pattern[str], ...]:
-        """The screens of the anchored rules a line starting with `char` can match."""
+    def _screens_for(self, char: str) -> tuple[tuple[re.Pattern[str], ...], tuple[Rule, ...]]:
+        """The screens of the anchored rules a line starting with `char` can match, and the rules such a
+        line can match in their order (those anchored rules and the floating ones: a line that a screen or
+        a floating rule passes is matched against these, not against all)."""
         found = self._by_char.get(char)
         if found is None:
             if self._starts is None:
                 self._starts = tuple(first_char_test(r.pattern) for r in self._anchored)
             chosen = tuple(i for i, starts in enumerate(self._starts) if starts is None or starts.fullmatch(char))
-            found = self._screens_of(chosen)
+            possible = {id(self._anchored[i]) for i in chosen}
+            found = self._screens_of(chosen), tuple(
+                r for r in self.rules if id(r) in possible or r in self.floating)
             if len(self._by_char) < MAX_SCREENED_CHARS:
                 self._by_char[char] = found
         return found
@@ -154,7 +160,12 @@ class RuleSet:
         return found
 
     def first_match(self, line: str) -> Rule | None:
-        screens = self._screens_for(line[0]) if line else self._screens_of(tuple(range(len(self._anchored))))
+        if line:
+            screens, candidates = self._screens_for(line[0])
+        else:
+            if self._for_empty is None:
+                self._for_empty = self._screens_of(tuple(range(len(self._anchored)))), self.rules
+            screens, candidates = self._for_empty
         for screen in screens:  # (a loop, not any() over a generator: this runs for every line)
             if screen.match(line):
                 break
@@ -164,7 +175,7 @@ class RuleSet:
                     break
             else:
                 return None
-        for r in self.rules:
+        for r in candidates:
             if r.matches(line):
                 return r
         return None

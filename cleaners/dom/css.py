@@ -341,7 +341,7 @@ class PageIndex:
             words = self._words.get(element)
             if words is None:
                 words = self._words[element] = _words(element.get("class") or "")
-            if not all(word in words for word in compound.classes):
+            if not words.issuperset(compound.classes):
                 return False
         for name, operator, value in compound.attributes:
             actual = element.get(name)

@@ -70,7 +70,10 @@ def _has_invalid_chars(html: str, data: bytes | None = None) -> bool:
     is fast; three-byte searches in the bytes are not)."""
     if data is None:
         data = html.encode("utf-8", "surrogatepass")
-    return any(byte in data for byte in _CONTROL_BYTES) or "\ufffe" in html or "\uffff" in html
+    for byte in _CONTROL_BYTES:  # (a loop, not any() over a generator: 29 searches a page)
+        if byte in data:
+            return True
+    return "\ufffe" in html or "\uffff" in html
 
 
 def repair_faulty_html(html: str, beginning: str, data: bytes | None = None) -> str:

@@ -35,7 +35,8 @@ class _Lines:
 
     def walk(self, element: etree._Element) -> None:
         # (the hot loop of the profile path's layout: names bound locally, the tag tests by frequency)
-        append, flush, walk, stop_at = self.buffer.append, self.flush, self.walk, self.stop_at
+        buffer, flush, walk, stop_at = self.buffer, self.flush, self.walk, self.stop_at
+        append = buffer.append
         if element.text:
             append(element.text)
         for child in element:
@@ -48,7 +49,8 @@ class _Lines:
                 else:
                     walk(child)
             elif tag == "br":
-                flush()
+                if buffer:
+                    flush()
             elif tag in SKIP:
                 pass
             elif child is stop_at:
@@ -57,10 +59,12 @@ class _Lines:
                 append(" ")
                 walk(child)
                 append(" ")
-            else:
-                flush()
+            else:  # (flush only a line with text: most blocks start and end with an empty buffer)
+                if buffer:
+                    flush()
                 walk(child)
-                flush()
+                if buffer:
+                    flush()
             if child.tail:
                 append(child.tail)
 

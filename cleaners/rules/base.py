@@ -88,7 +88,7 @@ def holds_ascii_words(line: str, words: tuple[str, ...]) -> bool:
     if not line.isascii() and ("\u0130" in line or "\u0131" in line or "\u017f" in line or "\u212a" in line):
         return re.search("|".join(words), line, re.I) is not None
     lowered = line.lower()
-    for word in words:  # (a loop, not any() over a generator: this runs for most lines)
+    for word in words:  # noqa: SIM110 - a loop, not any() over a generator: this runs for most lines
         if word in lowered:
             return True
     return False
